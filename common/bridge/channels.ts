@@ -1,0 +1,19 @@
+// The names of the bridge's calls and events, without their schemas, so that the
+// preload script can carry them without bundling zod.
+export const CALL_NAMES = ['app:get-info', 'settings:get', 'settings:update'] as const;
+export const EVENT_NAMES = ['settings:changed'] as const;
+
+export type CallName = (typeof CALL_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function isCallName(value: unknown): value is CallName {
+  return typeof value === 'string' && (CALL_NAMES as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}
+
+/** The single Electron IPC channels the preload facade uses; never written elsewhere. */
+export const IPC_CALL_CHANNEL = 'warroom:call';
+export const IPC_EVENT_CHANNEL = 'warroom:event';

@@ -1,0 +1,181 @@
+// Every user-facing string, in English and French. The French catalogue is typed
+// from the English one, so a missing or extra key fails to compile.
+import type { Locale } from './locales';
+
+const en = {
+  app: {
+    name: 'War-room',
+    loading: 'Opening the war-room…',
+    storageError: 'The local record could not be opened: {{message}}',
+  },
+  header: {
+    language: 'Language',
+    you: 'You',
+    yourName: 'Your name, as it appears in the timeline',
+    save: 'Save',
+    hostOnline: 'Host connected',
+    hostOffline: 'Host unreachable: you can keep working, everything is saved on this device.',
+  },
+  languages: { en: 'English', fr: 'Français' },
+  severity: {
+    SEV1: 'SEV1 · critical',
+    SEV2: 'SEV2 · major',
+    SEV3: 'SEV3 · minor',
+    SEV4: 'SEV4 · low',
+  },
+  severityHint: {
+    SEV1: 'Core business stopped for many customers: sales, payment or stores.',
+    SEV2: 'A key function is down or badly degraded for some customers.',
+    SEV3: 'Limited impact, a workaround exists.',
+    SEV4: 'No customer impact yet; worth tracking.',
+  },
+  kind: {
+    'technical-failure': 'Technical failure',
+    performance: 'Performance',
+    security: 'Security',
+    'human-error': 'Human error',
+  },
+  status: { investigating: 'Investigating' },
+  incidents: {
+    title: 'Incidents',
+    declare: 'Declare an incident',
+    empty: 'No incident yet. When something breaks, declare it here: the clock starts at once.',
+    columns: { severity: 'Severity', title: 'Title', kind: 'Type', status: 'Status', declared: 'Declared', by: 'By' },
+    count_one: '{{count}} incident',
+    count_other: '{{count}} incidents',
+  },
+  declare: {
+    heading: 'Declare an incident',
+    title: 'What is happening?',
+    titlePlaceholder: 'e.g. Checkout returns errors on payment',
+    severity: 'Severity',
+    kind: 'Type',
+    submit: 'Declare',
+    cancel: 'Cancel',
+    titleRequired: 'Say in a few words what is happening.',
+    titleTooLong: 'Keep the title under {{max}} characters; details go in the timeline.',
+    failed: 'The incident could not be saved: {{message}}',
+  },
+  incident: {
+    back: 'All incidents',
+    declaredBy: 'Declared {{when}} by {{actor}}',
+    notFound: 'This incident is not in the record of this device.',
+    timeline: 'Timeline',
+    entries_one: '{{count}} entry',
+    entries_other: '{{count}} entries',
+  },
+  timeline: {
+    declared: 'declared the incident: {{severity}}, {{kind}}.',
+    composerLabel: 'Add a note to the timeline',
+    composerPlaceholder: 'What did you see, decide or do?',
+    post: 'Post note',
+    postHint: 'Ctrl+Enter to post',
+    noteTooLong: 'A note holds at most {{max}} characters.',
+    failed: 'The note could not be saved: {{message}}',
+  },
+  cli: {
+    electronMissing: 'Electron is not available here ({{reason}}); starting browser mode instead.',
+    listening: 'War-room (browser mode) is running at {{url}}',
+    dataDir: 'Data directory: {{dir}}',
+    openBrowser: 'Open that address in a browser to use the war-room.',
+    portTaken: 'Port {{port}} is taken; using {{next}}. Data kept by your browser for the old address stays there.',
+  },
+} as const;
+
+type Catalogue<T> = { readonly [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };
+export type Messages = Catalogue<typeof en>;
+
+const fr: Messages = {
+  app: {
+    name: 'War-room',
+    loading: 'Ouverture de la salle de crise…',
+    storageError: "L'enregistrement local n'a pas pu être ouvert : {{message}}",
+  },
+  header: {
+    language: 'Langue',
+    you: 'Vous',
+    yourName: 'Votre nom, tel qu’il apparaît dans la chronologie',
+    save: 'Enregistrer',
+    hostOnline: 'Hôte connecté',
+    hostOffline: 'Hôte injoignable : vous pouvez continuer, tout est enregistré sur cet appareil.',
+  },
+  languages: { en: 'English', fr: 'Français' },
+  severity: {
+    SEV1: 'SEV1 · critique',
+    SEV2: 'SEV2 · majeur',
+    SEV3: 'SEV3 · mineur',
+    SEV4: 'SEV4 · faible',
+  },
+  severityHint: {
+    SEV1: 'Activité essentielle à l’arrêt pour de nombreux clients : ventes, paiement ou magasins.',
+    SEV2: 'Une fonction clé est indisponible ou très dégradée pour une partie des clients.',
+    SEV3: 'Impact limité, un contournement existe.',
+    SEV4: 'Pas encore d’impact client ; à suivre.',
+  },
+  kind: {
+    'technical-failure': 'Panne technique',
+    performance: 'Performance',
+    security: 'Sécurité',
+    'human-error': 'Erreur humaine',
+  },
+  status: { investigating: 'Investigation' },
+  incidents: {
+    title: 'Incidents',
+    declare: 'Déclarer un incident',
+    empty: 'Aucun incident pour l’instant. Quand quelque chose casse, déclarez-le ici : le chronomètre démarre aussitôt.',
+    columns: { severity: 'Gravité', title: 'Titre', kind: 'Type', status: 'Statut', declared: 'Déclaré', by: 'Par' },
+    count_one: '{{count}} incident',
+    count_other: '{{count}} incidents',
+  },
+  declare: {
+    heading: 'Déclarer un incident',
+    title: 'Que se passe-t-il ?',
+    titlePlaceholder: 'ex. : le paiement échoue à la validation du panier',
+    severity: 'Gravité',
+    kind: 'Type',
+    submit: 'Déclarer',
+    cancel: 'Annuler',
+    titleRequired: 'Dites en quelques mots ce qui se passe.',
+    titleTooLong: 'Le titre tient en moins de {{max}} caractères ; les détails vont dans la chronologie.',
+    failed: "L'incident n'a pas pu être enregistré : {{message}}",
+  },
+  incident: {
+    back: 'Tous les incidents',
+    declaredBy: 'Déclaré {{when}} par {{actor}}',
+    notFound: "Cet incident ne figure pas dans l'enregistrement de cet appareil.",
+    timeline: 'Chronologie',
+    entries_one: '{{count}} entrée',
+    entries_other: '{{count}} entrées',
+  },
+  timeline: {
+    declared: "a déclaré l'incident : {{severity}}, {{kind}}.",
+    composerLabel: 'Ajouter une note à la chronologie',
+    composerPlaceholder: 'Qu’avez-vous constaté, décidé ou fait ?',
+    post: 'Publier la note',
+    postHint: 'Ctrl+Entrée pour publier',
+    noteTooLong: 'Une note contient au plus {{max}} caractères.',
+    failed: "La note n'a pas pu être enregistrée : {{message}}",
+  },
+  cli: {
+    electronMissing: "Electron n'est pas disponible ici ({{reason}}) ; démarrage en mode navigateur.",
+    listening: 'War-room (mode navigateur) est disponible sur {{url}}',
+    dataDir: 'Dossier de données : {{dir}}',
+    openBrowser: 'Ouvrez cette adresse dans un navigateur pour utiliser la salle de crise.',
+    portTaken: 'Le port {{port}} est pris ; utilisation du {{next}}. Les données gardées par votre navigateur pour l’ancienne adresse y restent.',
+  },
+};
+
+export const messages: Record<Locale, Messages> = { en, fr };
+
+/**
+ * Looks up a dotted key and fills `{{name}}` placeholders. For the host's few
+ * lines of text; the renderer uses i18next over the same catalogues.
+ */
+export function translate(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
+  let node: unknown = messages[locale];
+  for (const part of key.split('.')) {
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  }
+  if (typeof node !== 'string') return key;
+  return node.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

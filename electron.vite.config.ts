@@ -1,0 +1,36 @@
+// Builds the three parts: main (Electron main plus the Node entries of browser
+// mode and `npm start`), preload, and the renderer.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          electron: resolve(__dirname, 'main/electron/main.ts'),
+          web: resolve(__dirname, 'main/host/web-entry.ts'),
+          start: resolve(__dirname, 'main/host/start-entry.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    // A sandboxed preload cannot require packages: bundle everything it uses.
+    build: {
+      externalizeDeps: false,
+      outDir: 'out/preload',
+      rollupOptions: { input: { index: resolve(__dirname, 'preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    plugins: [react()],
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+    },
+  },
+});

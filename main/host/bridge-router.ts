@@ -1,0 +1,62 @@
+// The host side of the bridge, shared by both transports: it parses every call
+// against the contract before a handler sees it, and turns every outcome into a
+// Result so that errors cross as values, never as thrown strings.
+import {
+  calls,
+  events,
+  isCallName,
+  type CallName,
+  type CallRequest,
+  type CallResponse,
+  type EventName,
+  type EventPayload,
+} from '../../common/bridge/contract';
+import { fail, ok, type Result } from '../../common/bridge/result';
+import type { Logger } from '../services/logger';
+
+export type Handlers = {
+  [C in CallName]: (request: CallRequest<C>) => Promise<CallResponse<C>>;
+};
+
+export type Router = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
+
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues.map((issue) => `${issue.path.map(String).join('.') || '(payload)'}: ${issue.message}`).join('; ');
+}
+
+export function createRouter(handlers: Handlers, log: Logger): Router {
+  return async (channel, payload) => {
+    if (!isCallName(channel)) return fail('unknown-channel', `unknown channel: ${String(channel).slice(0, 100)}`);
+    const request = calls[channel].request.safeParse(payload ?? {});
+    if (!request.success) return fail('invalid-payload', `${channel}: ${describeIssues(request.error.issues)}`);
+    try {
+      const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+      const response = calls[channel].response.safeParse(await handler(request.data));
+      if (!response.success) {
+        log.error(`${channel} produced an invalid response`, describeIssues(response.error.issues));
+        return fail('internal', `${channel}: the host produced an invalid response`);
+      }
+      return ok(response.data);
+    } catch (error) {
+      log.error(`${channel} failed`, error);
+      return fail('internal', `${channel}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}
+
+export type HostEventListener = (name: EventName, payload: unknown) => void;
+
+/** Fans host events out to every connected window, validated against the contract. */
+export class HostEvents {
+  private readonly listeners = new Set<HostEventListener>();
+
+  subscribe(listener: HostEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
+    const parsed = events[name].parse(payload);
+    for (const listener of this.listeners) listener(name, parsed);
+  }
+}

@@ -1,0 +1,121 @@
+// `npm run web`: browser mode. Starts the host on 127.0.0.1 and serves the
+// renderer; prints the address, and opens the system browser when there is one.
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { matchLocale, type Locale } from '../../common/i18n/locales';
+import { translate } from '../../common/i18n/messages';
+import { writeFileAtomic } from '../services/atomic-file';
+import { createLogger } from '../services/logger';
+import { appVersion, RENDERER_DIR } from './app-paths';
+import { defaultDataDir } from './data-dir';
+import { createHost, systemLocaleFromEnv } from './host';
+import { startWebHost, type WebHost } from './web-host';
+
+const log = createLogger('web');
+
+export interface WebArgs {
+  readonly dataDir: string;
+  readonly port: number | null;
+  readonly open: boolean;
+}
+
+export function parseWebArgs(argv: readonly string[]): WebArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const port = values.port === undefined ? null : Number(values.port);
+  if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  }
+  return {
+    dataDir: resolve(values['data-dir'] ?? defaultDataDir()),
+    port,
+    open: !values['no-open'],
+  };
+}
+
+// The renderer's local record lives in the browser under the page's origin, so
+// browser mode keeps its port from one run to the next whenever it is free.
+async function rememberedPort(dataDir: string): Promise<number> {
+  try {
+    const { port } = JSON.parse(await readFile(join(dataDir, 'web-host.json'), 'utf8')) as { port?: unknown };
+    return typeof port === 'number' && Number.isInteger(port) && port > 0 && port < 65536 ? port : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function openBrowser(url: string): void {
+  const command =
+    process.platform === 'darwin'
+      ? { file: 'open', args: [url] }
+      : process.platform === 'win32'
+        ? { file: 'cmd', args: ['/c', 'start', '""', url] }
+        : process.env.DISPLAY || process.env.WAYLAND_DISPLAY
+          ? { file: 'xdg-open', args: [url] }
+          : null;
+  if (!command) return;
+  const child = spawn(command.file, command.args, { stdio: 'ignore', detached: true });
+  child.on('error', () => log.debug(`no ${command.file} to open a browser`));
+  child.unref();
+}
+
+export async function runWeb(args: WebArgs): Promise<WebHost> {
+  const host = await createHost({
+    dataDir: args.dataDir,
+    mode: 'browser',
+    version: appVersion(),
+    systemLocale: systemLocaleFromEnv(),
+  });
+  const locale: Locale = host.settings.get().locale ?? matchLocale(systemLocaleFromEnv());
+  const say = (key: string, values?: Record<string, string | number>) =>
+    process.stdout.write(`${translate(locale, key, values)}\n`);
+
+  const wanted = args.port ?? (await rememberedPort(args.dataDir));
+  let web: WebHost;
+  try {
+    web = await startWebHost({ host, rendererDir: RENDERER_DIR, port: wanted });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || args.port !== null) throw error;
+    web = await startWebHost({ host, rendererDir: RENDERER_DIR, port: 0 });
+    say('cli.portTaken', { port: wanted, next: web.port });
+  }
+  await writeFileAtomic(join(args.dataDir, 'web-host.json'), `${JSON.stringify({ port: web.port })}\n`);
+  say('cli.listening', { url: web.url });
+  say('cli.dataDir', { dir: args.dataDir });
+  if (args.open) openBrowser(web.url);
+  else say('cli.openBrowser');
+  return web;
+}
+
+export function main(argv: readonly string[]): void {
+  let args: WebArgs;
+  try {
+    args = parseWebArgs(argv);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+  runWeb(args).then(
+    (web) => {
+      const stop = () => {
+        web.close().then(() => process.exit(0), () => process.exit(1));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    (error: unknown) => {
+      log.error('browser mode could not start', error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,152 @@
+// Browser mode: the host served over HTTP on loopback. It serves the built
+// renderer and carries the bridge over one WebSocket per window. Only pages it
+// served itself may connect: the Host header and the WebSocket Origin are
+// checked, so neither another site in the same browser nor DNS rebinding gets in.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { isEventName } from '../../common/bridge/contract';
+import { fail } from '../../common/bridge/result';
+import { BRIDGE_PATH, callFrameSchema, MAX_FRAME_BYTES, type ServerFrame } from '../../common/bridge/wire';
+import { RENDERER_CSP } from '../../common/csp';
+import { createLogger } from '../services/logger';
+import type { Host } from './host';
+import { contentTypeOf, resolveStaticPath } from './static-files';
+
+export interface WebHostOptions {
+  readonly host: Host;
+  readonly rendererDir: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+}
+
+export interface WebHost {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = '127.0.0.1';
+const log = createLogger('web-host');
+
+function allowedHosts(port: number): Set<string> {
+  return new Set([`${LOOPBACK}:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+}
+
+function securityHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': RENDERER_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
+
+async function serveStatic(rendererDir: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const pathname = new URL(request.url ?? '/', 'http://x').pathname;
+  const file = resolveStaticPath(rendererDir, pathname);
+  const info = file ? await stat(file).catch(() => null) : null;
+  if (!file || !info?.isFile()) {
+    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders() }).end('Not found');
+    return;
+  }
+  response.writeHead(200, {
+    'Content-Type': contentTypeOf(file),
+    'Content-Length': info.size,
+    // Built assets carry a content hash in their name; the page itself must never be stale.
+    'Cache-Control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
+    ...securityHeaders(),
+  });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  createReadStream(file).pipe(response);
+}
+
+function send(socket: WebSocket, frame: ServerFrame): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+}
+
+function attachBridge(host: Host, socket: WebSocket): void {
+  const unsubscribe = host.events.subscribe((name, payload) => {
+    if (isEventName(name)) send(socket, { kind: 'event', name, payload });
+  });
+  socket.on('close', unsubscribe);
+  socket.on('message', (data, isBinary) => {
+    let parsed: unknown;
+    try {
+      parsed = isBinary ? undefined : JSON.parse(data.toString());
+    } catch {
+      parsed = undefined;
+    }
+    const frame = callFrameSchema.safeParse(parsed);
+    if (!frame.success) {
+      // Without a valid frame there is no call id to answer; say why and hang up.
+      socket.close(1008, 'malformed bridge frame');
+      return;
+    }
+    const { id, channel, payload } = frame.data;
+    host
+      .route(channel, payload)
+      .catch((error: unknown) => fail('internal', error instanceof Error ? error.message : String(error)))
+      .then((result) => send(socket, { kind: 'result', id, result }));
+  });
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once('error', onError);
+    server.listen(port, LOOPBACK, () => {
+      server.off('error', onError);
+      resolvePort((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  let port = 0;
+  const server = createServer((request, response) => {
+    if (!allowedHosts(port).has(request.headers.host ?? '')) {
+      response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Misdirected request');
+      return;
+    }
+    serveStatic(options.rendererDir, request, response).catch((error: unknown) => {
+      log.error('static file failed', error);
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
+  });
+  server.on('upgrade', (request, socket, head) => {
+    const origin = request.headers.origin ?? '';
+    const isOwnPage = allowedHosts(port).has(origin.replace(/^http:\/\//, '')) && origin.startsWith('http://');
+    const isOwnHost = allowedHosts(port).has(request.headers.host ?? '');
+    if (new URL(request.url ?? '/', 'http://x').pathname !== BRIDGE_PATH || !isOwnPage || !isOwnHost) {
+      log.warn(`refused a bridge connection from origin "${origin}"`);
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => attachBridge(options.host, ws));
+  });
+  port = await listen(server, options.port);
+  return {
+    url: `http://${LOOPBACK}:${port}/`,
+    port,
+    close: () =>
+      new Promise((resolveClose) => {
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}

@@ -1,0 +1,95 @@
+// The window: opens the local record, asks the host who we are, then shows the
+// incident list or one incident. `data-app-state` tells tests when it is ready.
+import { useCallback, useEffect } from 'react';
+import { matchLocale, type Locale } from '../../common/i18n/locales';
+import { getBridge } from '../bridge';
+import { getEventStore, useWarRoomState } from '../db';
+import { IncidentList } from '../features/incidents/IncidentList';
+import { IncidentView } from '../features/incidents/IncidentView';
+import { Header } from '../features/settings/Header';
+import { setLocale, useT } from '../i18n';
+import { createLogger } from '../log';
+import { actorName, routeFromHash, routeToHash, useUiStore, type Route } from '../store/ui-store';
+
+const log = createLogger('app');
+
+let hasStarted = false;
+
+async function bootstrap(): Promise<void> {
+  if (hasStarted) return;
+  hasStarted = true;
+  const ui = useUiStore.getState();
+  const bridge = getBridge();
+  bridge.onStatus((status) => useUiStore.getState().setHostStatus(status));
+  bridge.on('settings:changed', (settings) => {
+    useUiStore.getState().setSettings(settings);
+    if (settings.locale) void setLocale(settings.locale);
+  });
+  try {
+    await getEventStore().identity();
+  } catch (error) {
+    ui.setAppState('error', error instanceof Error ? error.message : String(error));
+    return;
+  }
+  // The record is local: a host that does not answer must not keep the window closed.
+  const [info, settings] = await Promise.all([bridge.call('app:get-info', {}), bridge.call('settings:get', {})]);
+  if (!info.ok) log.warn('host info unavailable', info.error);
+  const appInfo = info.ok ? info.value : null;
+  const hostSettings = settings.ok ? settings.value : null;
+  ui.setHost(appInfo, hostSettings);
+  await setLocale(hostSettings?.locale ?? matchLocale(appInfo?.systemLocale ?? navigator.language));
+  ui.setAppState('ready');
+}
+
+export function App() {
+  const t = useT();
+  const { route, appState, appError, navigate } = useUiStore();
+  const actor = useUiStore((state) => actorName(state, t('header.you')));
+  const state = useWarRoomState(getEventStore());
+
+  useEffect(() => {
+    const sync = () => navigate(routeFromHash(window.location.hash));
+    sync();
+    window.addEventListener('hashchange', sync);
+    void bootstrap();
+    return () => window.removeEventListener('hashchange', sync);
+  }, [navigate]);
+
+  const go = useCallback((next: Route) => {
+    window.location.hash = routeToHash(next);
+  }, []);
+
+  const changeLocale = useCallback(async (locale: Locale) => {
+    await setLocale(locale);
+    const result = await getBridge().call('settings:update', { locale });
+    if (result.ok) useUiStore.getState().setSettings(result.value);
+    else log.warn('language not saved on the host', result.error);
+  }, []);
+
+  const changeName = useCallback(async (displayName: string) => {
+    const result = await getBridge().call('settings:update', { displayName });
+    if (result.ok) useUiStore.getState().setSettings(result.value);
+    else log.warn('name not saved on the host', result.error);
+  }, []);
+
+  const isReady = appState === 'ready' && state !== undefined;
+  return (
+    <div className="app" data-app-state={appState === 'error' ? 'error' : isReady ? 'ready' : 'loading'}>
+      <Header actor={actor} onLocale={(locale) => void changeLocale(locale)} onDisplayName={(name) => void changeName(name)} />
+      <main>
+        {appState === 'error' && (
+          <p className="error" role="alert">
+            {t('app.storageError', { message: appError ?? '' })}
+          </p>
+        )}
+        {appState !== 'error' && !isReady && <p className="muted">{t('app.loading')}</p>}
+        {isReady &&
+          (route.name === 'incident' ? (
+            <IncidentView state={state} incidentId={route.id} actor={actor} onBack={() => go({ name: 'incidents' })} />
+          ) : (
+            <IncidentList state={state} actor={actor} onOpen={(id) => go({ name: 'incident', id })} />
+          ))}
+      </main>
+    </div>
+  );
+}

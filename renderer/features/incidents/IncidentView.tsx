@@ -1,0 +1,54 @@
+// One incident: what it is, since when, and its timeline.
+import type { WarRoomState } from '../../../common/domain/incidents';
+import { useNow } from '../../app/use-now';
+import { useLocale, useT } from '../../i18n';
+import { formatDateTime, formatRelative } from '../../i18n/format';
+import { NoteComposer } from '../timeline/NoteComposer';
+import { Timeline } from '../timeline/Timeline';
+import { SeverityBadge } from './SeverityBadge';
+
+interface Props {
+  state: WarRoomState;
+  incidentId: string;
+  actor: string;
+  onBack(): void;
+}
+
+export function IncidentView({ state, incidentId, actor, onBack }: Props) {
+  const t = useT();
+  const locale = useLocale();
+  const now = useNow();
+  const incident = state.incidents.get(incidentId);
+
+  return (
+    <section className="incident" data-testid="incident-view">
+      <button className="link" onClick={onBack} data-testid="back-to-list">
+        ← {t('incident.back')}
+      </button>
+      {!incident ? (
+        <p className="empty">{t('incident.notFound')}</p>
+      ) : (
+        <>
+          <header className="incident-header">
+            <SeverityBadge severity={incident.severity} />
+            <h1 data-testid="incident-title">{incident.title}</h1>
+            <span className="tag">{t(`kind.${incident.kind}`)}</span>
+            <span className="tag status">{t(`status.${incident.status}`)}</span>
+            <p className="muted" title={formatDateTime(incident.declaredAt, locale)}>
+              {t('incident.declaredBy', {
+                when: formatRelative(incident.declaredAt, now, locale),
+                actor: incident.declaredBy,
+              })}
+            </p>
+          </header>
+          <h2>
+            {t('incident.timeline')}{' '}
+            <span className="muted">{t('incident.entries', { count: incident.timeline.length })}</span>
+          </h2>
+          <Timeline entries={incident.timeline} now={now} />
+          <NoteComposer incidentId={incident.id} actor={actor} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+// The bar over every screen: who you are, which language, whether the host answers.
+import { useEffect, useState } from 'react';
+import { LOCALES, type Locale } from '../../../common/i18n/locales';
+import { useLocale, useT } from '../../i18n';
+import { useUiStore } from '../../store/ui-store';
+
+interface Props {
+  actor: string;
+  onLocale(locale: Locale): void;
+  onDisplayName(name: string): void;
+}
+
+export function Header({ actor, onLocale, onDisplayName }: Props) {
+  const t = useT();
+  const locale = useLocale();
+  const hostStatus = useUiStore((state) => state.hostStatus);
+  const [name, setName] = useState(actor);
+  useEffect(() => setName(actor), [actor]);
+
+  const saveName = () => {
+    const trimmed = name.trim();
+    if (trimmed && trimmed !== actor) onDisplayName(trimmed);
+    else setName(actor);
+  };
+
+  return (
+    <header className="app-header">
+      <a className="brand" href="#/">
+        {t('app.name')}
+      </a>
+      <span
+        className={`host-status host-${hostStatus}`}
+        data-testid="host-status"
+        data-status={hostStatus}
+        title={hostStatus === 'offline' ? t('header.hostOffline') : t('header.hostOnline')}
+      >
+        {hostStatus === 'offline' ? t('header.hostOffline') : t('header.hostOnline')}
+      </span>
+      <label className="inline-field">
+        <span>{t('header.you')}</span>
+        <input
+          data-testid="display-name"
+          aria-label={t('header.yourName')}
+          title={t('header.yourName')}
+          value={name}
+          maxLength={120}
+          onChange={(event) => setName(event.target.value)}
+          onBlur={saveName}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') event.currentTarget.blur();
+          }}
+        />
+      </label>
+      <label className="inline-field">
+        <span>{t('header.language')}</span>
+        <select data-testid="language" value={locale} onChange={(event) => onLocale(event.target.value as Locale)}>
+          {LOCALES.map((value) => (
+            <option key={value} value={value}>
+              {t(`languages.${value}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}

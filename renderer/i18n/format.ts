@@ -1,0 +1,28 @@
+// Dates and durations in the user's language and time zone.
+import type { Locale } from '../../common/i18n/locales';
+
+export function formatDateTime(ms: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(ms);
+}
+
+export function formatTime(ms: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(ms);
+}
+
+const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 365],
+];
+
+/** "3 minutes ago", "il y a 3 minutes". */
+export function formatRelative(ms: number, nowMs: number, locale: Locale): string {
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  let value = (ms - nowMs) / 1000;
+  for (const [unit, size] of STEPS) {
+    if (Math.abs(value) < size) return format.format(Math.round(value), unit);
+    value /= size;
+  }
+  return format.format(Math.round(value), 'year');
+}
