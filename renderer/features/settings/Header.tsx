@@ -1,5 +1,5 @@
 // The bar over every screen: who you are, which language, whether the host answers.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { LOCALES, type Locale } from '../../../common/i18n/locales';
 import { useLocale, useT } from '../../i18n';
 import { useUiStore } from '../../store/ui-store';
@@ -14,13 +14,14 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
   const t = useT();
   const locale = useLocale();
   const hostStatus = useUiStore((state) => state.hostStatus);
-  const [name, setName] = useState(actor);
-  useEffect(() => setName(actor), [actor]);
+  // While the field is being edited it holds a draft; otherwise it shows the saved name.
+  const [draft, setDraft] = useState<string | null>(null);
+  const name = draft ?? actor;
 
   const saveName = () => {
     const trimmed = name.trim();
     if (trimmed && trimmed !== actor) onDisplayName(trimmed);
-    else setName(actor);
+    setDraft(null);
   };
 
   return (
@@ -44,7 +45,7 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
           title={t('header.yourName')}
           value={name}
           maxLength={120}
-          onChange={(event) => setName(event.target.value)}
+          onChange={(event) => setDraft(event.target.value)}
           onBlur={saveName}
           onKeyDown={(event) => {
             if (event.key === 'Enter') event.currentTarget.blur();

@@ -1,0 +1,2 @@
+// Renderer tests run against a real IndexedDB implementation in memory.
+import 'fake-indexeddb/auto';
