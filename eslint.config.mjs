@@ -8,7 +8,17 @@ import tseslint from 'typescript-eslint';
 
 // Package names are matched exactly (`paths`); `x/*` entries become patterns for subpaths.
 const node = ['node:*', ...builtinModules];
-const ui = ['react', 'react-dom', 'react-dom/*', 'react-i18next', 'i18next', 'dexie', 'dexie-react-hooks', 'zustand', 'zustand/*'];
+const ui = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  'react-i18next',
+  'i18next',
+  'dexie',
+  'dexie-react-hooks',
+  'zustand',
+  'zustand/*',
+];
 const hostPackages = ['ws'];
 
 /** no-restricted-imports for one folder: forbidden packages and forbidden folders. */
@@ -32,15 +42,27 @@ function restrict(packages, folders, message) {
 const layers = [
   {
     files: ['common/**/*.ts'],
-    rules: restrict(['electron', ...node, ...ui, ...hostPackages], ['main', 'renderer', 'preload'], 'common/ runs anywhere: only common/ and pure packages.'),
+    rules: restrict(
+      ['electron', ...node, ...ui, ...hostPackages],
+      ['main', 'renderer', 'preload'],
+      'common/ runs anywhere: only common/ and pure packages.',
+    ),
   },
   {
     files: ['main/services/**/*.ts'],
-    rules: restrict(['electron', ...ui], ['renderer', 'preload', 'host', 'electron'], 'main/services/ is plain Node: never electron, the host or the UI.'),
+    rules: restrict(
+      ['electron', ...ui],
+      ['renderer', 'preload', 'host', 'electron'],
+      'main/services/ is plain Node: never electron, the host or the UI.',
+    ),
   },
   {
     files: ['main/host/**/*.ts'],
-    rules: restrict(['electron', ...ui], ['renderer', 'preload', 'electron'], 'main/host/ is plain Node: never electron or the UI.'),
+    rules: restrict(
+      ['electron', ...ui],
+      ['renderer', 'preload', 'electron'],
+      'main/host/ is plain Node: never electron or the UI.',
+    ),
   },
   {
     files: ['main/electron/**/*.ts'],
@@ -48,18 +70,41 @@ const layers = [
   },
   {
     files: ['preload/**/*.ts'],
-    rules: restrict([...node, ...ui, ...hostPackages, 'zod'], ['main', 'renderer'], 'preload/ may import electron and common/ only (and stays small: no zod).'),
+    rules: restrict(
+      [...node, ...ui, ...hostPackages, 'zod'],
+      ['main', 'renderer'],
+      'preload/ may import electron and common/ only (and stays small: no zod).',
+    ),
   },
   // The renderer, and its one door per library: zustand in store/, dexie in db/, the host in bridge/.
   ...[
-    ['renderer/**/*.{ts,tsx}', ['zustand', 'zustand/*', 'dexie', 'dexie-react-hooks'], ['main', 'preload', 'bridge/ws-transport', 'bridge/ipc-transport']],
-    ['renderer/store/**/*.{ts,tsx}', ['dexie', 'dexie-react-hooks'], ['main', 'preload', 'bridge/ws-transport', 'bridge/ipc-transport']],
-    ['renderer/db/**/*.{ts,tsx}', ['zustand', 'zustand/*'], ['main', 'preload', 'bridge/ws-transport', 'bridge/ipc-transport']],
+    [
+      'renderer/**/*.{ts,tsx}',
+      ['zustand', 'zustand/*', 'dexie', 'dexie-react-hooks'],
+      ['main', 'preload', 'bridge/ws-transport', 'bridge/ipc-transport'],
+    ],
+    [
+      'renderer/store/**/*.{ts,tsx}',
+      ['dexie', 'dexie-react-hooks'],
+      ['main', 'preload', 'bridge/ws-transport', 'bridge/ipc-transport'],
+    ],
+    [
+      'renderer/db/**/*.{ts,tsx}',
+      ['zustand', 'zustand/*'],
+      ['main', 'preload', 'bridge/ws-transport', 'bridge/ipc-transport'],
+    ],
     ['renderer/bridge/**/*.{ts,tsx}', ['zustand', 'zustand/*', 'dexie', 'dexie-react-hooks'], ['main', 'preload']],
   ].map(([files, packages, folders]) => ({
     files: [files],
-    ignores: files === 'renderer/**/*.{ts,tsx}' ? ['renderer/store/**', 'renderer/db/**', 'renderer/bridge/**', '**/*.test.*'] : ['**/*.test.*'],
-    rules: restrict(['electron', ...node, ...hostPackages, ...packages], folders, 'renderer/: one door per library (store/ zustand, db/ dexie, bridge/ the host), never Node or electron.'),
+    ignores:
+      files === 'renderer/**/*.{ts,tsx}'
+        ? ['renderer/store/**', 'renderer/db/**', 'renderer/bridge/**', '**/*.test.*']
+        : ['**/*.test.*'],
+    rules: restrict(
+      ['electron', ...node, ...hostPackages, ...packages],
+      folders,
+      'renderer/: one door per library (store/ zustand, db/ dexie, bridge/ the host), never Node or electron.',
+    ),
   })),
 ];
 
@@ -95,5 +140,10 @@ export default tseslint.config(
   {
     files: ['renderer/log.ts', 'test/**', 'bench/**', 'scripts/**', '**/*.test.*'],
     rules: { 'no-console': 'off' },
+  },
+  // Tests index into results they just asserted on.
+  {
+    files: ['test/**', 'bench/**', '**/*.test.*'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

@@ -5,7 +5,13 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'common', include: ['common/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'main', include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'test/integration/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'main',
+          include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
       {
         esbuild: { jsx: 'automatic' },
         test: {

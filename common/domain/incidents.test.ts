@@ -12,16 +12,38 @@ function write(head: typeof EMPTY_HEAD, drafts: EventDraft[], deviceId: string, 
 function scenario() {
   const a1 = write(
     EMPTY_HEAD,
-    [{ type: 'incident.declared', actor: 'Alice', payload: { title: 'Payment errors', severity: 'SEV1', kind: 'technical-failure' } }],
+    [
+      {
+        type: 'incident.declared',
+        actor: 'Alice',
+        payload: { title: 'Payment errors', severity: 'SEV1', kind: 'technical-failure' },
+      },
+    ],
     'a',
     1_000,
   );
   const incidentId = a1.events[0]!.id;
-  const a2 = write(a1.head, [{ type: 'incident.note-added', incidentId, actor: 'Alice', payload: { text: 'PSP returns 502' } }], 'a', 2_000);
-  const b1 = write(EMPTY_HEAD, [{ type: 'incident.note-added', incidentId, actor: 'Bob', payload: { text: 'Rolled back 4.2' } }], 'b', 1_500);
+  const a2 = write(
+    a1.head,
+    [{ type: 'incident.note-added', incidentId, actor: 'Alice', payload: { text: 'PSP returns 502' } }],
+    'a',
+    2_000,
+  );
+  const b1 = write(
+    EMPTY_HEAD,
+    [{ type: 'incident.note-added', incidentId, actor: 'Bob', payload: { text: 'Rolled back 4.2' } }],
+    'b',
+    1_500,
+  );
   const b2 = write(
     b1.head,
-    [{ type: 'incident.declared', actor: 'Bob', payload: { title: 'Stores offline', severity: 'SEV2', kind: 'performance' } }],
+    [
+      {
+        type: 'incident.declared',
+        actor: 'Bob',
+        payload: { title: 'Stores offline', severity: 'SEV2', kind: 'performance' },
+      },
+    ],
     'b',
     3_000,
   );
@@ -33,7 +55,12 @@ describe('incident state fold', () => {
     const { incidentId, events } = scenario();
     const state = foldEvents(events);
     const incident = state.incidents.get(incidentId)!;
-    expect(incident).toMatchObject({ title: 'Payment errors', severity: 'SEV1', status: 'investigating', declaredBy: 'Alice' });
+    expect(incident).toMatchObject({
+      title: 'Payment errors',
+      severity: 'SEV1',
+      status: 'investigating',
+      declaredBy: 'Alice',
+    });
     expect(incident.timeline.map((entry) => (entry.kind === 'note' ? entry.text : entry.kind))).toEqual([
       'declared',
       'Rolled back 4.2',
@@ -61,7 +88,12 @@ describe('incident state fold', () => {
 
   it('keeps a note’s markup as plain text in the state', () => {
     const { incidentId, events } = scenario();
-    const last = write(EMPTY_HEAD, [{ type: 'incident.note-added', incidentId, actor: 'Eve', payload: { text: '<img src=x onerror=alert(1)>' } }], 'c', 9_000);
+    const last = write(
+      EMPTY_HEAD,
+      [{ type: 'incident.note-added', incidentId, actor: 'Eve', payload: { text: '<img src=x onerror=alert(1)>' } }],
+      'c',
+      9_000,
+    );
     const timeline = foldEvents([...events, ...last.events]).incidents.get(incidentId)!.timeline;
     expect(timeline.at(-1)).toMatchObject({ kind: 'note', text: '<img src=x onerror=alert(1)>' });
   });

@@ -59,7 +59,9 @@ function apply(incidents: Map<string, IncidentDraft>, event: WarEvent): boolean 
         declaredAt: at,
         declaredBy: event.actor,
         updatedAt: at,
-        timeline: [{ kind: 'declared', eventId: event.id, at, actor: event.actor, title, severity, incidentKind: kind }],
+        timeline: [
+          { kind: 'declared', eventId: event.id, at, actor: event.actor, title, severity, incidentKind: kind },
+        ],
       });
       return true;
     }

@@ -3,7 +3,9 @@ import { canonicalJson } from './canonical';
 
 describe('canonical JSON', () => {
   it('gives the same text whatever the key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, 'x'] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, 'x'] }, b: 1 }),
+    );
     expect(canonicalJson({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
   });
 

@@ -51,7 +51,9 @@ describe('hash chain', () => {
   it('reports an altered event precisely', () => {
     const events = chainOf('laptop-a', 3);
     const forged = events.map((event) =>
-      event.seq === 3 && event.type === 'incident.note-added' ? { ...event, payload: { text: 'nothing happened' } } : event,
+      event.seq === 3 && event.type === 'incident.note-added'
+        ? { ...event, payload: { text: 'nothing happened' } }
+        : event,
     );
     expect(verifyChains(forged)).toEqual([{ kind: 'bad-hash', deviceId: 'laptop-a', seq: 3, eventId: events[2]!.id }]);
   });

@@ -51,7 +51,11 @@ const envelope = {
 
 export const eventSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...envelope, type: z.literal('incident.declared'), payload: payloadSchemas['incident.declared'] }),
-  z.strictObject({ ...envelope, type: z.literal('incident.note-added'), payload: payloadSchemas['incident.note-added'] }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('incident.note-added'),
+    payload: payloadSchemas['incident.note-added'],
+  }),
 ]);
 
 export type WarEvent = z.infer<typeof eventSchema>;

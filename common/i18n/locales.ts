@@ -10,6 +10,9 @@ export function isLocale(value: unknown): value is Locale {
 /** Picks the product language for a system tag such as `fr-CA`, `fr_FR.UTF-8` or `en-US`. */
 export function matchLocale(tag: string | undefined | null): Locale {
   if (!tag) return DEFAULT_LOCALE;
-  const primary = tag.trim().toLowerCase().split(/[-_.@]/)[0];
+  const primary = tag
+    .trim()
+    .toLowerCase()
+    .split(/[-_.@]/)[0];
   return isLocale(primary) ? primary : DEFAULT_LOCALE;
 }

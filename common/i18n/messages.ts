@@ -122,7 +122,8 @@ const fr: Messages = {
   incidents: {
     title: 'Incidents',
     declare: 'Déclarer un incident',
-    empty: 'Aucun incident pour l’instant. Quand quelque chose casse, déclarez-le ici : le chronomètre démarre aussitôt.',
+    empty:
+      'Aucun incident pour l’instant. Quand quelque chose casse, déclarez-le ici : le chronomètre démarre aussitôt.',
     columns: { severity: 'Gravité', title: 'Titre', kind: 'Type', status: 'Statut', declared: 'Déclaré', by: 'Par' },
     count_one: '{{count}} incident',
     count_other: '{{count}} incidents',
@@ -161,7 +162,8 @@ const fr: Messages = {
     listening: 'War-room (mode navigateur) est disponible sur {{url}}',
     dataDir: 'Dossier de données : {{dir}}',
     openBrowser: 'Ouvrez cette adresse dans un navigateur pour utiliser la salle de crise.',
-    portTaken: 'Le port {{port}} est pris ; utilisation du {{next}}. Les données gardées par votre navigateur pour l’ancienne adresse y restent.',
+    portTaken:
+      'Le port {{port}} est pris ; utilisation du {{next}}. Les données gardées par votre navigateur pour l’ancienne adresse y restent.',
   },
 };
 

@@ -7,7 +7,11 @@ import { isTrustedSender } from './security';
 
 const ipcCallSchema = z.strictObject({ channel: z.string().max(100), payload: z.unknown() });
 
-export async function handleIpcCall(route: Router, senderFrameUrl: string | undefined, message: unknown): Promise<Result<unknown>> {
+export async function handleIpcCall(
+  route: Router,
+  senderFrameUrl: string | undefined,
+  message: unknown,
+): Promise<Result<unknown>> {
   if (!isTrustedSender(senderFrameUrl)) return fail('forbidden', 'calls are accepted only from the app window');
   const parsed = ipcCallSchema.safeParse(message);
   if (!parsed.success) return fail('invalid-payload', 'malformed bridge call');

@@ -76,7 +76,9 @@ async function start(): Promise<void> {
     }
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ipcMain.handle(IPC_CALL_CHANNEL, (event, message: unknown) => handleIpcCall(host.route, event.senderFrame?.url, message));
+  ipcMain.handle(IPC_CALL_CHANNEL, (event, message: unknown) =>
+    handleIpcCall(host.route, event.senderFrame?.url, message),
+  );
   host.events.subscribe((name, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, { name, payload });
   });

@@ -21,7 +21,10 @@ export function decideLaunch(facts: LaunchFacts): LaunchDecision {
   const relative = facts.pathTxt?.trim();
   const binary = relative ? join(facts.packageDir, 'dist', relative) : null;
   if (!binary || !facts.binaryExists(binary)) {
-    return { mode: 'browser', reason: 'its binary was not downloaded; `npm run electron:fetch` gets it where the network allows' };
+    return {
+      mode: 'browser',
+      reason: 'its binary was not downloaded; `npm run electron:fetch` gets it where the network allows',
+    };
   }
   if (facts.platform === 'linux' && !facts.env.DISPLAY && !facts.env.WAYLAND_DISPLAY) {
     return { mode: 'browser', reason: 'no graphical display (DISPLAY and WAYLAND_DISPLAY are unset)' };

@@ -35,13 +35,15 @@ export async function openSettingsStore(dataDir: string, log: Logger): Promise<S
   return {
     get: () => current,
     update(patch) {
-      const next = settingsSchema.parse({ ...current, ...patch });
-      const write = queue.then(() => writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`));
-      queue = write.catch(() => undefined);
-      return write.then(() => {
+      // Each patch applies to the latest saved value; a refused one changes nothing.
+      const write = queue.then(async () => {
+        const next = settingsSchema.parse({ ...current, ...patch });
+        await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`);
         current = next;
         return next;
       });
+      queue = write.catch(() => undefined);
+      return write;
     },
   };
 }

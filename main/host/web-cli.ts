@@ -108,7 +108,10 @@ export function main(argv: readonly string[]): void {
   runWeb(args).then(
     (web) => {
       const stop = () => {
-        web.close().then(() => process.exit(0), () => process.exit(1));
+        web.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

@@ -80,6 +80,9 @@ function attachBridge(host: Host, socket: WebSocket): void {
     if (isEventName(name)) send(socket, { kind: 'event', name, payload });
   });
   socket.on('close', unsubscribe);
+  // ws reports oversized or broken frames as errors, then closes; without a
+  // listener the error would take the whole host down.
+  socket.on('error', (error) => log.warn('bridge connection error', error.message));
   socket.on('message', (data, isBinary) => {
     let parsed: unknown;
     try {

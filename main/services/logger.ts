@@ -26,7 +26,10 @@ function describe(detail: unknown): string {
   }
 }
 
-export function createLogger(scope: string, write: (line: string) => void = (line) => process.stderr.write(line)): Logger {
+export function createLogger(
+  scope: string,
+  write: (line: string) => void = (line) => process.stderr.write(line),
+): Logger {
   const log = (level: LogLevel) => (message: string, detail?: unknown) => {
     if (RANK[level] < threshold()) return;
     write(`${new Date().toISOString()} ${level.toUpperCase()} [${scope}] ${message}${describe(detail)}\n`);

@@ -75,7 +75,11 @@ export function App() {
   const isReady = appState === 'ready' && state !== undefined;
   return (
     <div className="app" data-app-state={appState === 'error' ? 'error' : isReady ? 'ready' : 'loading'}>
-      <Header actor={actor} onLocale={(locale) => void changeLocale(locale)} onDisplayName={(name) => void changeName(name)} />
+      <Header
+        actor={actor}
+        onLocale={(locale) => void changeLocale(locale)}
+        onDisplayName={(name) => void changeName(name)}
+      />
       <main>
         {appState === 'error' && (
           <p className="error" role="alert">

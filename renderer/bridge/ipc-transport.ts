@@ -12,5 +12,6 @@ export function createIpcTransport(api: PreloadApi): Transport {
       listener('online');
       return () => undefined;
     },
+    close: () => undefined,
   };
 }

@@ -8,4 +8,6 @@ export interface Transport {
   call(channel: CallName, payload: unknown): Promise<Result<unknown>>;
   subscribe(listener: (name: string, payload: unknown) => void): () => void;
   onStatus(listener: (status: HostStatus) => void): () => void;
+  /** Stops for good: no reconnection after this. */
+  close(): void;
 }

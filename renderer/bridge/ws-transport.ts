@@ -13,7 +13,11 @@ interface Pending {
   timer: ReturnType<typeof setTimeout>;
 }
 
-export function createWsTransport(url: string): Transport {
+/** `createSocket` is the browser's WebSocket; tests pass one that can set an Origin. */
+export function createWsTransport(
+  url: string,
+  createSocket: (url: string) => WebSocket = (target) => new WebSocket(target),
+): Transport {
   const pending = new Map<number, Pending>();
   const eventListeners = new Set<(name: string, payload: unknown) => void>();
   const statusListeners = new Set<(status: HostStatus) => void>();
@@ -22,6 +26,8 @@ export function createWsTransport(url: string): Transport {
   let status: HostStatus = 'connecting';
   let nextId = 1;
   let attempt = 0;
+  let isClosed = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const setStatus = (next: HostStatus) => {
     if (next === status) return;
@@ -30,7 +36,7 @@ export function createWsTransport(url: string): Transport {
   };
 
   const connect = () => {
-    const ws = new WebSocket(url);
+    const ws = createSocket(url);
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
@@ -57,6 +63,8 @@ export function createWsTransport(url: string): Transport {
       clearTimeout(call.timer);
       call.resolve(frame.data.result as Result<unknown>);
     };
+    // A refused or broken connection is followed by close, handled below.
+    ws.onerror = () => undefined;
     ws.onclose = () => {
       socket = null;
       setStatus('offline');
@@ -65,14 +73,15 @@ export function createWsTransport(url: string): Transport {
         call.resolve(fail('unavailable', 'the host connection closed'));
         pending.delete(id);
       }
+      if (isClosed) return;
       attempt += 1;
-      setTimeout(connect, Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(attempt, 5)));
+      retryTimer = setTimeout(connect, Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(attempt, 5)));
     };
   };
   connect();
 
   const whenOpen = (): Promise<boolean> =>
-    socket?.readyState === WebSocket.OPEN
+    socket?.readyState === 1 /* WebSocket.OPEN */
       ? Promise.resolve(true)
       : new Promise((resolve) => {
           const wake = () => {
@@ -108,6 +117,11 @@ export function createWsTransport(url: string): Transport {
       statusListeners.add(listener);
       listener(status);
       return () => statusListeners.delete(listener);
+    },
+    close() {
+      isClosed = true;
+      clearTimeout(retryTimer);
+      socket?.close();
     },
   };
 }

@@ -71,7 +71,11 @@ export function DeclareIncidentForm({ actor, onDeclared, onCancel }: Props) {
       </fieldset>
       <label className="field">
         <span>{t('declare.kind')}</span>
-        <select data-testid="declare-kind" value={kind} onChange={(event) => setKind(event.target.value as IncidentKind)}>
+        <select
+          data-testid="declare-kind"
+          value={kind}
+          onChange={(event) => setKind(event.target.value as IncidentKind)}
+        >
           {INCIDENT_KINDS.map((value) => (
             <option key={value} value={value}>
               {t(`kind.${value}`)}

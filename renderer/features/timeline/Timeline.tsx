@@ -39,7 +39,12 @@ export function Timeline({ entries, now }: Props) {
   return (
     <ol className="timeline" data-testid="timeline">
       {entries.map((entry) => (
-        <li key={entry.eventId} className={`entry entry-${entry.kind}`} data-testid="timeline-entry" data-kind={entry.kind}>
+        <li
+          key={entry.eventId}
+          className={`entry entry-${entry.kind}`}
+          data-testid="timeline-entry"
+          data-kind={entry.kind}
+        >
           <time dateTime={new Date(entry.at).toISOString()} title={formatDateTime(entry.at, locale)}>
             <span className="clock">{formatTime(entry.at, locale)}</span>
             <span className="muted">{formatRelative(entry.at, now, locale)}</span>

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../services/logger';
+import { createRouter, HostEvents, type Handlers } from './bridge-router';
+
+const silent = createLogger('test', () => undefined);
+const settings = { locale: 'fr' as const, displayName: 'Alice' };
+const info = {
+  name: 'War-room',
+  version: '1',
+  mode: 'browser' as const,
+  platform: 'linux',
+  systemLocale: 'fr',
+  userName: 'a',
+  dataDir: '/x',
+};
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'app:get-info': async () => info,
+    'settings:get': async () => settings,
+    'settings:update': async (patch) => ({ ...settings, ...patch }),
+    ...overrides,
+  };
+}
+
+describe('bridge router', () => {
+  it('answers a known call with its validated response', async () => {
+    const route = createRouter(handlers(), silent);
+    expect(await route('settings:update', { displayName: '  Bob  ' })).toEqual({
+      ok: true,
+      value: { locale: 'fr', displayName: 'Bob' },
+    });
+  });
+
+  it('rejects an unknown channel without calling anything', async () => {
+    const route = createRouter(handlers(), silent);
+    const result = await route('shell:exec', { command: 'rm -rf /' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await route('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await route(42, {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it('rejects an invalid payload with the field and reason', async () => {
+    let called = false;
+    const route = createRouter(
+      handlers({
+        'settings:update': async () => {
+          called = true;
+          return settings;
+        },
+      }),
+      silent,
+    );
+    const result = await route('settings:update', { locale: 'de', extra: 1 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid-payload');
+      expect(result.error.message).toContain('locale');
+    }
+    expect(called).toBe(false);
+  });
+
+  it('turns a failing handler into an internal error value', async () => {
+    const route = createRouter(
+      handlers({ 'settings:get': async () => Promise.reject(new Error('disk full')) }),
+      silent,
+    );
+    expect(await route('settings:get', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'settings:get: disk full' },
+    });
+  });
+
+  it('does not let a handler send a response outside the contract', async () => {
+    const route = createRouter(
+      handlers({ 'settings:get': async () => ({ ...settings, secret: 'token' }) as typeof settings }),
+      silent,
+    );
+    expect(await route('settings:get', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('validates host events before fanning them out', () => {
+    const events = new HostEvents();
+    const seen: unknown[] = [];
+    const unsubscribe = events.subscribe((name, payload) => seen.push([name, payload]));
+    events.emit('settings:changed', settings);
+    expect(() => events.emit('settings:changed', { locale: 'xx' } as never)).toThrow();
+    unsubscribe();
+    events.emit('settings:changed', settings);
+    expect(seen).toEqual([['settings:changed', settings]]);
+  });
+});

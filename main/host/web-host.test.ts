@@ -1,0 +1,142 @@
+// The web host over real HTTP and WebSocket on loopback.
+import { request } from 'node:http';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createHost } from './host';
+import { startWebHost, type WebHost } from './web-host';
+
+let dir: string;
+let web: WebHost;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'warroom-web-'));
+  const rendererDir = join(dir, 'renderer');
+  await mkdir(join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>War-room</title>');
+  await writeFile(join(rendererDir, 'assets', 'app-1.js'), 'console.log(1)');
+  await writeFile(join(dir, 'secret.txt'), 'do not serve');
+  const host = await createHost({
+    dataDir: join(dir, 'data'),
+    mode: 'browser',
+    version: '9.9.9',
+    systemLocale: 'fr-FR',
+  });
+  web = await startWebHost({ host, rendererDir, port: 0 });
+});
+
+afterEach(async () => {
+  await web.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A raw request, so that the path reaches the server exactly as written. */
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: web.port, path, headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const origin = () => `http://127.0.0.1:${web.port}`;
+
+function connect(from = origin()): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${web.port}/bridge`, { origin: from });
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+function nextMessage(socket: WebSocket): Promise<Record<string, unknown>> {
+  return new Promise((resolve) =>
+    socket.once('message', (data) => resolve(JSON.parse(String(data)) as Record<string, unknown>)),
+  );
+}
+
+function closed(socket: WebSocket): Promise<number> {
+  return new Promise((resolve) => socket.once('close', (code) => resolve(code)));
+}
+
+describe('web host', () => {
+  it('serves the renderer with a strict content security policy', async () => {
+    const page = await get('/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('War-room');
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect((await get('/assets/app-1.js')).headers['cache-control']).toContain('immutable');
+  });
+
+  it('serves nothing outside the renderer folder', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/missing.js']) {
+      const response = await get(path);
+      expect(response.status, path).toBe(404);
+      expect(response.body).not.toContain('do not serve');
+    }
+  });
+
+  it('refuses requests addressed to another host name (DNS rebinding)', async () => {
+    expect((await get('/', { Host: `evil.example:${web.port}` })).status).toBe(421);
+  });
+
+  it('answers bridge calls over WebSocket', async () => {
+    const socket = await connect();
+    socket.send(JSON.stringify({ kind: 'call', id: 1, channel: 'app:get-info', payload: {} }));
+    expect(await nextMessage(socket)).toMatchObject({
+      kind: 'result',
+      id: 1,
+      result: { ok: true, value: { mode: 'browser', version: '9.9.9', systemLocale: 'fr-FR' } },
+    });
+    socket.send(JSON.stringify({ kind: 'call', id: 2, channel: 'fs:read', payload: { path: '/etc/passwd' } }));
+    expect(await nextMessage(socket)).toMatchObject({
+      id: 2,
+      result: { ok: false, error: { code: 'unknown-channel' } },
+    });
+    socket.close();
+  });
+
+  it('pushes host events to every connected window', async () => {
+    const writer = await connect();
+    const watcher = await connect();
+    const heard = nextMessage(watcher);
+    writer.send(JSON.stringify({ kind: 'call', id: 7, channel: 'settings:update', payload: { locale: 'fr' } }));
+    expect(await heard).toEqual({
+      kind: 'event',
+      name: 'settings:changed',
+      payload: { locale: 'fr', displayName: null },
+    });
+    writer.close();
+    watcher.close();
+  });
+
+  it('refuses a bridge connection from a page it did not serve', async () => {
+    await expect(connect('http://evil.example')).rejects.toThrow(/403/);
+    await expect(connect(`http://127.0.0.1:${web.port + 1}`)).rejects.toThrow(/403/);
+  });
+
+  it('hangs up on a malformed frame, and on an oversized one', async () => {
+    const socket = await connect();
+    const code = closed(socket);
+    socket.send('{"kind":"call","id":');
+    expect(await code).toBe(1008);
+
+    const big = await connect();
+    const bigCode = closed(big);
+    big.send(
+      JSON.stringify({ kind: 'call', id: 1, channel: 'settings:get', payload: { x: 'y'.repeat(2 * 1024 * 1024) } }),
+    );
+    expect(await bigCode).toBe(1009);
+  });
+});
