@@ -1,9 +1,17 @@
-// Where the built app sits, seen from a bundled entry in out/main/.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Where the built app sits. Bundled code may run from out/main/ or from a shared
+// chunk below it, so the root is found by walking up to the app's package.json.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-export const APP_ROOT = join(__dirname, '..', '..');
-export const RENDERER_DIR = join(__dirname, '..', 'renderer');
+function findAppRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'out'))) return dir;
+    if (dirname(dir) === dir) return join(start, '..', '..');
+  }
+}
+
+export const APP_ROOT = findAppRoot(__dirname);
+export const RENDERER_DIR = join(APP_ROOT, 'out', 'renderer');
 
 export function appVersion(root: string = APP_ROOT): string {
   try {

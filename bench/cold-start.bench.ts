@@ -1,0 +1,58 @@
+// Cold start of browser mode: from spawning the host with an empty data dir to
+// the incident list being interactive in a fresh browser context. Chromium is
+// launched beforehand, once: its own start-up is the user's browser, not ours.
+import { chromium, type Browser } from 'playwright-core';
+import { max, median, min, type Figure } from './figure';
+import { chromiumLaunchOptions } from './support/chromium';
+import { withTempDir } from './support/temp-dir';
+import { spawnWebHost } from './support/web-host';
+
+const RUNS = 5;
+const TARGET_S = 1.5;
+const TIMEOUT_MS = 30_000;
+
+/** Seconds from spawn to a ready app whose "declare" button is visible and enabled. */
+function measureOnce(browser: Browser): Promise<number> {
+  return withTempDir('cold-start', async (dataDir) => {
+    const started = performance.now();
+    const host = await spawnWebHost(dataDir, TIMEOUT_MS);
+    try {
+      // A new context has no cache and no IndexedDB: a first visit.
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        const response = await page.goto(host.url, { timeout: TIMEOUT_MS });
+        // Fail fast and say why, rather than waiting out the timeout on an error page.
+        if (!response?.ok()) throw new Error(`${host.url} answered HTTP ${response?.status() ?? 'nothing'}`);
+        await page.waitForSelector('[data-app-state="ready"]', { timeout: TIMEOUT_MS });
+        await page.waitForSelector('[data-testid="declare-open"]:enabled', { state: 'visible', timeout: TIMEOUT_MS });
+        return (performance.now() - started) / 1000;
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await host.stop();
+    }
+  });
+}
+
+export default async function coldStart(): Promise<Figure[]> {
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const seconds: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) seconds.push(await measureOnce(browser));
+    const spread = `min ${min(seconds).toFixed(2)} s, max ${max(seconds).toFixed(2)} s`;
+    return [
+      {
+        name: 'cold start, browser mode: spawn → incident list interactive',
+        value: median(seconds),
+        unit: 's',
+        target: TARGET_S,
+        better: 'lower',
+        note: `median of ${RUNS} runs; ${spread}`,
+      },
+    ];
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,79 @@
+// Browser mode as a child process, started the way a user starts it
+// (`node out/main/web.js`), for benchmarks that time the whole app.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const WEB_ENTRY = join(REPO_ROOT, 'out', 'main', 'web.js');
+
+// The host prints its address once it listens (the sentence around it is translated).
+const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+\//;
+const OUTPUT_KEPT = 4000;
+const STOP_GRACE_MS = 5000;
+
+export interface WebHostProcess {
+  /** `http://127.0.0.1:<port>/` */
+  readonly url: string;
+  /** SIGTERM, then SIGKILL if the host has not exited after a grace period. */
+  stop(): Promise<void>;
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  // No pid: the spawn itself failed, there is nothing to stop.
+  if (child.pid === undefined || hasExited(child)) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Spawns the host on a free port with `dataDir`; resolves once it prints its address. */
+export async function spawnWebHost(dataDir: string, timeoutMs: number): Promise<WebHostProcess> {
+  if (!existsSync(WEB_ENTRY)) throw new Error(`${WEB_ENTRY} is missing: run \`npx electron-vite build\` first`);
+  const child = spawn(process.execPath, [WEB_ENTRY, '--data-dir', dataDir, '--no-open', '--port', '0'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Both pipes are read to the end, so a chatty host never blocks on a full pipe;
+  // the tail is kept for the error message.
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-OUTPUT_KEPT);
+  };
+  child.stderr.on('data', keep);
+
+  try {
+    const url = await new Promise<string>((found, fail) => {
+      const timer = setTimeout(() => fail(new Error(`no address from the host after ${timeoutMs} ms`)), timeoutMs);
+      const settle = () => clearTimeout(timer);
+      child.stdout.on('data', (chunk: Buffer) => {
+        keep(chunk);
+        const match = URL_PATTERN.exec(output);
+        if (match) {
+          settle();
+          found(match[0]);
+        }
+      });
+      child.once('error', (error) => {
+        settle();
+        fail(error);
+      });
+      child.once('exit', (code, signal) => {
+        settle();
+        fail(new Error(`the host exited (${signal ?? `code ${code}`}) before listening`));
+      });
+    });
+    return { url, stop: () => stopChild(child) };
+  } catch (error) {
+    await stopChild(child);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`browser mode did not start: ${reason}\n${output}`, { cause: error });
+  }
+}

@@ -1,0 +1,46 @@
+// The same slice in the Electron app, where an Electron binary and a display
+// exist. Elsewhere it is reported as skipped, with the reason.
+import { _electron as electron, expect, test } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decideLaunch, readLaunchFacts } from '../../main/host/launch-decision';
+import { WarRoomPage } from '../e2e/pages/war-room-page';
+
+const APP_ROOT = join(__dirname, '..', '..');
+const decision = decideLaunch({ ...readLaunchFacts(), env: { ...process.env, WARROOM_BROWSER_MODE: undefined } });
+
+test.skip(decision.mode !== 'electron', `Electron cannot run here: ${decision.mode === 'browser' ? decision.reason : ''}`);
+
+async function launch(dataDir: string) {
+  if (decision.mode !== 'electron') throw new Error('unreachable: skipped above');
+  const app = await electron.launch({ executablePath: decision.binary, args: [APP_ROOT, '--data-dir', dataDir] });
+  const page = await app.firstWindow();
+  await page.locator('[data-app-state="ready"]').waitFor();
+  return { app, ui: new WarRoomPage(page) };
+}
+
+test('declares an incident, shows a hostile note as text, and finds both after a restart', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'warroom-electron-'));
+  try {
+    const first = await launch(dataDir);
+    const webPreferences = await first.app.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+      return { url: contents.getURL(), preferences: contents.getLastWebPreferences() };
+    });
+    expect(webPreferences.url).toMatch(/^app:\/\/warroom\//);
+    expect(webPreferences.preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+
+    await first.ui.declare({ title: 'Checkout fails at payment', severity: 'SEV1', kind: 'technical-failure' });
+    await first.ui.addNote('<img src=x onerror=alert(1)>');
+    await expect(first.ui.notes).toHaveText(['<img src=x onerror=alert(1)>']);
+    await first.app.close();
+
+    const second = await launch(dataDir);
+    await second.ui.open('Checkout fails at payment');
+    await expect(second.ui.notes).toHaveText(['<img src=x onerror=alert(1)>']);
+    await second.app.close();
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});

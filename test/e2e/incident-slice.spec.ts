@@ -1,0 +1,92 @@
+// The first slice, through the real UI in browser mode: declare, note, restart.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+/** Screenshots for the README, written only when asked: `npm run screenshots`. */
+async function screenshot(page: import('@playwright/test').Page, name: string): Promise<void> {
+  const dir = process.env.WARROOM_SCREENSHOTS;
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+}
+
+test('declares an incident, shows a hostile note as text, and finds both after a restart', async ({ warroom }) => {
+  const { ui } = warroom;
+  await ui.setDisplayName('Camille Laurent');
+  await ui.declare({ title: 'Checkout fails at payment', severity: 'SEV1', kind: 'technical-failure' });
+  await ui.addNote('Payment provider answers 502 on every call since 14:02.');
+  await ui.addNote(HOSTILE, { withKeyboard: true });
+
+  await expect(ui.notes.last()).toHaveText(HOSTILE);
+  await expect(warroom.session.page.getByTestId('timeline').locator('img')).toHaveCount(0);
+  await expect(ui.timelineEntries).toHaveCount(3);
+  await expect(ui.timelineEntries.first()).toContainText('Camille Laurent');
+  await expect(ui.timelineEntries.first()).toContainText('declared the incident: SEV1, Technical failure.');
+  await expect(ui.timelineEntries.first().locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+  await screenshot(warroom.session.page, 'incident');
+  await ui.backToList();
+  await screenshot(warroom.session.page, 'incident-list');
+
+  await warroom.restart();
+  const after = warroom.ui;
+  await expect(after.incidentRows).toHaveCount(1);
+  await expect(after.incidentRows.first()).toContainText('Checkout fails at payment');
+  await expect(after.incidentRows.first()).toContainText('SEV1');
+  await after.open('Checkout fails at payment');
+  await expect(after.notes).toHaveText(['Payment provider answers 502 on every call since 14:02.', HOSTILE]);
+  await expect(after.timelineEntries.last()).toContainText('Camille Laurent');
+
+  // Nothing in the note ever ran, before or after the restart.
+  expect(warroom.session.dialogs).toEqual([]);
+});
+
+test('keeps several incidents apart, most recent activity first', async ({ warroom }) => {
+  const { ui } = warroom;
+  await ui.declare({ title: 'Stores cannot take card payments', severity: 'SEV2', kind: 'technical-failure' });
+  await ui.backToList();
+  await ui.declare({ title: 'Search is slow', severity: 'SEV3', kind: 'performance' });
+  await ui.addNote('p95 at 4 s on the search API.');
+  await ui.backToList();
+  await expect(ui.incidentRows).toHaveCount(2);
+  await expect(ui.incidentRows.first()).toContainText('Search is slow');
+
+  await ui.open('Stores cannot take card payments');
+  await expect(ui.notes).toHaveCount(0);
+  await ui.addNote('Card terminals in 12 stores show "host unreachable".');
+  await ui.backToList();
+  await expect(ui.incidentRows.first()).toContainText('Stores cannot take card payments');
+});
+
+test('refuses to declare an incident without a title', async ({ warroom }) => {
+  const { page } = warroom.session;
+  await page.getByTestId('declare-open').click();
+  await page.getByTestId('declare-submit').click();
+  await expect(page.getByTestId('declare-error')).toHaveText('Say in a few words what is happening.');
+  await expect(warroom.ui.incidentTitle).toHaveCount(0);
+});
+
+test('switches to French, and keeps the choice across a restart', async ({ warroom }) => {
+  const { ui } = warroom;
+  await ui.setLanguage('fr');
+  const page = warroom.session.page;
+  await expect(page.getByTestId('declare-open')).toHaveText('Déclarer un incident');
+  await ui.declare({ title: 'Le site est lent', severity: 'SEV3', kind: 'performance' });
+  await expect(ui.timelineEntries.first()).toContainText("a déclaré l'incident : SEV3, Performance.");
+  await screenshot(page, 'incident-fr');
+
+  await warroom.restart();
+  await expect(warroom.session.page.getByTestId('declare-open')).toHaveText('Déclarer un incident');
+  await expect(warroom.session.page.locator('html')).toHaveAttribute('lang', 'fr');
+});
+
+test.describe('on a French system', () => {
+  test.use({ lang: 'fr_FR.UTF-8' });
+
+  test('starts in French without being asked', async ({ warroom }) => {
+    await expect(warroom.session.page.getByTestId('declare-open')).toHaveText('Déclarer un incident');
+    await expect(warroom.session.page.getByTestId('language')).toHaveValue('fr');
+  });
+});

@@ -1,0 +1,71 @@
+// Page object: what a user does in the war-room, and where tests look for it.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export interface Declaration {
+  readonly title: string;
+  readonly severity: 'SEV1' | 'SEV2' | 'SEV3' | 'SEV4';
+  readonly kind: 'technical-failure' | 'performance' | 'security' | 'human-error';
+}
+
+export class WarRoomPage {
+  constructor(readonly page: Page) {}
+
+  get incidentRows(): Locator {
+    return this.page.getByTestId('incident-row');
+  }
+
+  get timelineEntries(): Locator {
+    return this.page.getByTestId('timeline-entry');
+  }
+
+  get notes(): Locator {
+    return this.page.getByTestId('note-text');
+  }
+
+  get incidentTitle(): Locator {
+    return this.page.getByTestId('incident-title');
+  }
+
+  async ready(): Promise<void> {
+    await this.page.locator('[data-app-state="ready"]').waitFor();
+  }
+
+  async declare({ title, severity, kind }: Declaration): Promise<void> {
+    await this.page.getByTestId('declare-open').click();
+    await this.page.getByTestId('declare-title').fill(title);
+    await this.page.getByTestId(`declare-severity-${severity}`).check({ force: true });
+    await this.page.getByTestId('declare-kind').selectOption(kind);
+    await this.page.getByTestId('declare-submit').click();
+    await expect(this.incidentTitle).toHaveText(title);
+  }
+
+  async addNote(text: string, { withKeyboard = false } = {}): Promise<void> {
+    const before = await this.notes.count();
+    await this.page.getByTestId('note-input').fill(text);
+    if (withKeyboard) await this.page.getByTestId('note-input').press('Control+Enter');
+    else await this.page.getByTestId('note-submit').click();
+    await expect(this.notes).toHaveCount(before + 1);
+  }
+
+  async backToList(): Promise<void> {
+    await this.page.getByTestId('back-to-list').click();
+    await this.page.getByTestId('incident-list').waitFor();
+  }
+
+  async open(title: string): Promise<void> {
+    await this.incidentRows.filter({ hasText: title }).getByTestId('incident-link').click();
+    await expect(this.incidentTitle).toHaveText(title);
+  }
+
+  async setLanguage(locale: 'en' | 'fr'): Promise<void> {
+    await this.page.getByTestId('language').selectOption(locale);
+    await expect(this.page.locator('html')).toHaveAttribute('lang', locale);
+  }
+
+  async setDisplayName(name: string): Promise<void> {
+    const field = this.page.getByTestId('display-name');
+    await field.fill(name);
+    await field.press('Enter');
+    await expect(field).toHaveValue(name);
+  }
+}
