@@ -10,7 +10,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: Boolean(process.env.CI),
-  reporter: [['list']],
+  reporter: [['list'], ['./test/support/skip-reasons-reporter.ts']],
   projects: [
     { name: 'browser-mode', testDir: 'test/e2e' },
     { name: 'electron', testDir: 'test/e2e-electron' },

@@ -10,7 +10,10 @@ import { WarRoomPage } from '../e2e/pages/war-room-page';
 const APP_ROOT = join(__dirname, '..', '..');
 const decision = decideLaunch({ ...readLaunchFacts(), env: { ...process.env, WARROOM_BROWSER_MODE: undefined } });
 
-test.skip(decision.mode !== 'electron', `Electron cannot run here: ${decision.mode === 'browser' ? decision.reason : ''}`);
+test.skip(
+  decision.mode !== 'electron',
+  `Electron cannot run here: ${decision.mode === 'browser' ? decision.reason : ''}`,
+);
 
 async function launch(dataDir: string) {
   if (decision.mode !== 'electron') throw new Error('unreachable: skipped above');
@@ -24,12 +27,20 @@ test('declares an incident, shows a hostile note as text, and finds both after a
   const dataDir = await mkdtemp(join(tmpdir(), 'warroom-electron-'));
   try {
     const first = await launch(dataDir);
-    const webPreferences = await first.app.evaluate(({ BrowserWindow }) => {
-      const contents = BrowserWindow.getAllWindows()[0]!.webContents;
-      return { url: contents.getURL(), preferences: contents.getLastWebPreferences() };
+    // What the page can reach tells whether isolation holds: no Node, no require,
+    // and a facade with exactly the bridge's two members.
+    const reach = await first.ui.page.evaluate(() => ({
+      url: window.location.href,
+      hasProcess: typeof (window as unknown as { process?: unknown }).process !== 'undefined',
+      hasRequire: typeof (window as unknown as { require?: unknown }).require !== 'undefined',
+      facade: Object.keys((window as unknown as { warroom?: object }).warroom ?? {}).sort(),
+    }));
+    expect(reach).toEqual({
+      url: expect.stringMatching(/^app:\/\/warroom\//),
+      hasProcess: false,
+      hasRequire: false,
+      facade: ['invoke', 'subscribe'],
     });
-    expect(webPreferences.url).toMatch(/^app:\/\/warroom\//);
-    expect(webPreferences.preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
 
     await first.ui.declare({ title: 'Checkout fails at payment', severity: 'SEV1', kind: 'technical-failure' });
     await first.ui.addNote('<img src=x onerror=alert(1)>');

@@ -40,7 +40,9 @@ function startHost(dataDir: string, lang: string, output: string[]): Promise<{ c
       const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(line);
       if (match) resolve({ child, url: match[0] });
     });
-    child.once('exit', (code) => reject(new Error(`browser mode exited (${code}) before listening:\n${output.join('\n')}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`browser mode exited (${code}) before listening:\n${output.join('\n')}`)),
+    );
   });
 }
 
@@ -52,7 +54,11 @@ function stopHost(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function launchBrowserMode({ dataDir, profileDir, lang = 'en_US.UTF-8' }: LaunchOptions): Promise<BrowserModeSession> {
+export async function launchBrowserMode({
+  dataDir,
+  profileDir,
+  lang = 'en_US.UTF-8',
+}: LaunchOptions): Promise<BrowserModeSession> {
   const output: string[] = [];
   const { child, url } = await startHost(dataDir, lang, output);
   const context = await chromium.launchPersistentContext(profileDir, {

@@ -1,12 +1,13 @@
 // The first slice, through the real UI in browser mode: declare, note, restart.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 /** Screenshots for the README, written only when asked: `npm run screenshots`. */
-async function screenshot(page: import('@playwright/test').Page, name: string): Promise<void> {
+async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.WARROOM_SCREENSHOTS;
   if (!dir) return;
   await mkdir(dir, { recursive: true });
@@ -66,6 +67,9 @@ test('refuses to declare an incident without a title', async ({ warroom }) => {
   await page.getByTestId('declare-submit').click();
   await expect(page.getByTestId('declare-error')).toHaveText('Say in a few words what is happening.');
   await expect(warroom.ui.incidentTitle).toHaveCount(0);
+  await page.getByTestId('declare-title').fill('Orders stuck in the warehouse queue');
+  await page.getByTestId('declare-severity-SEV2').check({ force: true });
+  await screenshot(page, 'declare');
 });
 
 test('switches to French, and keeps the choice across a restart', async ({ warroom }) => {
@@ -74,7 +78,7 @@ test('switches to French, and keeps the choice across a restart', async ({ warro
   const page = warroom.session.page;
   await expect(page.getByTestId('declare-open')).toHaveText('Déclarer un incident');
   await ui.declare({ title: 'Le site est lent', severity: 'SEV3', kind: 'performance' });
-  await expect(ui.timelineEntries.first()).toContainText("a déclaré l'incident : SEV3, Performance.");
+  await expect(ui.timelineEntries.first()).toContainText('a déclaré l’incident : SEV3, Performance.');
   await screenshot(page, 'incident-fr');
 
   await warroom.restart();
