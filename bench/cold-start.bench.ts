@@ -5,7 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { max, median, min, type Figure } from './figure';
 import { chromiumLaunchOptions } from './support/chromium';
 import { withTempDir } from './support/temp-dir';
-import { spawnWebHost } from './support/web-host';
+import { spawnWebHost } from '../test/support/web-host-process';
 
 const RUNS = 5;
 const TARGET_S = 1.5;
@@ -15,7 +15,7 @@ const TIMEOUT_MS = 30_000;
 function measureOnce(browser: Browser): Promise<number> {
   return withTempDir('cold-start', async (dataDir) => {
     const started = performance.now();
-    const host = await spawnWebHost(dataDir, TIMEOUT_MS);
+    const host = await spawnWebHost(dataDir, { timeoutMs: TIMEOUT_MS, port: 0 });
     try {
       // A new context has no cache and no IndexedDB: a first visit.
       const context = await browser.newContext();

@@ -35,7 +35,7 @@ export const test = base.extend<{ lang: string; warroom: WarRoom }>({
     };
     await use(warroom);
     if (testInfo.status !== testInfo.expectedStatus) {
-      await testInfo.attach('host output', { body: session.output.join('\n'), contentType: 'text/plain' });
+      await testInfo.attach('host output', { body: session.output(), contentType: 'text/plain' });
     }
     await session.stop();
     await rm(root, { recursive: true, force: true });

@@ -1,11 +1,11 @@
 // Browser mode as a child process, started the way a user starts it
-// (`node out/main/web.js`), for benchmarks that time the whole app.
+// (`node out/main/web.js`), for the end-to-end suite and the benchmarks.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// __dirname, not import.meta: Playwright loads this file as CommonJS.
+export const REPO_ROOT = join(__dirname, '..', '..');
 export const WEB_ENTRY = join(REPO_ROOT, 'out', 'main', 'web.js');
 
 // The host prints its address once it listens (the sentence around it is translated).
@@ -16,6 +16,8 @@ const STOP_GRACE_MS = 5000;
 export interface WebHostProcess {
   /** `http://127.0.0.1:<port>/` */
   readonly url: string;
+  /** What the host printed so far (the tail), for failure messages. */
+  output(): string;
   /** SIGTERM, then SIGKILL if the host has not exited after a grace period. */
   stop(): Promise<void>;
 }
@@ -34,11 +36,24 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Spawns the host on a free port with `dataDir`; resolves once it prints its address. */
-export async function spawnWebHost(dataDir: string, timeoutMs: number): Promise<WebHostProcess> {
-  if (!existsSync(WEB_ENTRY)) throw new Error(`${WEB_ENTRY} is missing: run \`npx electron-vite build\` first`);
-  const child = spawn(process.execPath, [WEB_ENTRY, '--data-dir', dataDir, '--no-open', '--port', '0'], {
+export interface SpawnOptions {
+  readonly timeoutMs?: number;
+  /** The port to ask for; by default the host picks (and then keeps) one. */
+  readonly port?: number;
+  /** Added to this process's environment (LANG, to play a French system). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Spawns the host with `dataDir`; resolves once it prints its address. */
+export async function spawnWebHost(
+  dataDir: string,
+  { timeoutMs = 30_000, port, env = {} }: SpawnOptions = {},
+): Promise<WebHostProcess> {
+  if (!existsSync(WEB_ENTRY)) throw new Error(`${WEB_ENTRY} is missing: run \`npm run build\` first`);
+  const portArgs = port === undefined ? [] : ['--port', String(port)];
+  const child = spawn(process.execPath, [WEB_ENTRY, '--data-dir', dataDir, '--no-open', ...portArgs], {
     cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Both pipes are read to the end, so a chatty host never blocks on a full pipe;
@@ -70,7 +85,7 @@ export async function spawnWebHost(dataDir: string, timeoutMs: number): Promise<
         fail(new Error(`the host exited (${signal ?? `code ${code}`}) before listening`));
       });
     });
-    return { url, stop: () => stopChild(child) };
+    return { url, output: () => output, stop: () => stopChild(child) };
   } catch (error) {
     await stopChild(child);
     const reason = error instanceof Error ? error.message : String(error);
