@@ -3,12 +3,22 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import type { Rollup } from 'vite';
+
+// zod ships comments Rollup cannot place; it drops them harmlessly but says so on every build.
+const quiet: Pick<Rollup.RollupOptions, 'onwarn'> = {
+  onwarn(warning, warn) {
+    if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
+    warn(warning);
+  },
+};
 
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
       rollupOptions: {
+        ...quiet,
         input: {
           electron: resolve(__dirname, 'main/electron/main.ts'),
           web: resolve(__dirname, 'main/host/web-entry.ts'),
@@ -22,7 +32,7 @@ export default defineConfig({
     build: {
       externalizeDeps: false,
       outDir: 'out/preload',
-      rollupOptions: { input: { index: resolve(__dirname, 'preload/index.ts') } },
+      rollupOptions: { ...quiet, input: { index: resolve(__dirname, 'preload/index.ts') } },
     },
   },
   renderer: {
@@ -30,7 +40,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      rollupOptions: { ...quiet, input: resolve(__dirname, 'renderer/index.html') },
     },
   },
 });

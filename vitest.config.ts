@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Tests provoke warnings on purpose (a damaged file, a hostile frame); keep the output for errors.
+    env: { WARROOM_LOG: 'error' },
     projects: [
       { test: { name: 'common', include: ['common/**/*.test.ts'], environment: 'node' } },
       {

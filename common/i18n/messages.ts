@@ -75,6 +75,12 @@ const en = {
   },
   cli: {
     electronMissing: 'Electron is not available here ({{reason}}); starting browser mode instead.',
+    reason: {
+      asked: 'WARROOM_BROWSER_MODE=1 asks for browser mode',
+      'no-package': 'the electron package is not installed',
+      'no-binary': 'its binary was not downloaded; `npm run electron:fetch` gets it where the network allows',
+      'no-display': 'there is no graphical display: DISPLAY and WAYLAND_DISPLAY are unset',
+    },
     listening: 'War-room (browser mode) is running at {{url}}',
     dataDir: 'Data directory: {{dir}}',
     openBrowser: 'Open that address in a browser to use the war-room.',
@@ -159,6 +165,13 @@ const fr: Messages = {
   },
   cli: {
     electronMissing: 'Electron n’est pas disponible ici ({{reason}}) ; démarrage en mode navigateur.',
+    reason: {
+      asked: 'WARROOM_BROWSER_MODE=1 demande le mode navigateur',
+      'no-package': 'le paquet electron n’est pas installé',
+      'no-binary':
+        'son binaire n’a pas été téléchargé ; `npm run electron:fetch` le récupère là où le réseau le permet',
+      'no-display': 'aucun affichage graphique : DISPLAY et WAYLAND_DISPLAY ne sont pas définis',
+    },
     listening: 'War-room (mode navigateur) est disponible sur {{url}}',
     dataDir: 'Dossier de données : {{dir}}',
     openBrowser: 'Ouvrez cette adresse dans un navigateur pour utiliser la salle de crise.',

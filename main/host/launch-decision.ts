@@ -3,7 +3,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-export type LaunchDecision = { mode: 'electron'; binary: string } | { mode: 'browser'; reason: string };
+/** Why Electron cannot run; each has a sentence in the catalogues (`cli.reason.*`). */
+export type FallbackReason = 'asked' | 'no-package' | 'no-binary' | 'no-display';
+
+export type LaunchDecision = { mode: 'electron'; binary: string } | { mode: 'browser'; reason: FallbackReason };
 
 export interface LaunchFacts {
   /** Folder of the installed electron package, or null when it is not installed. */
@@ -16,18 +19,13 @@ export interface LaunchFacts {
 }
 
 export function decideLaunch(facts: LaunchFacts): LaunchDecision {
-  if (facts.env.WARROOM_BROWSER_MODE === '1') return { mode: 'browser', reason: 'WARROOM_BROWSER_MODE=1' };
-  if (!facts.packageDir) return { mode: 'browser', reason: 'the electron package is not installed' };
+  if (facts.env.WARROOM_BROWSER_MODE === '1') return { mode: 'browser', reason: 'asked' };
+  if (!facts.packageDir) return { mode: 'browser', reason: 'no-package' };
   const relative = facts.pathTxt?.trim();
   const binary = relative ? join(facts.packageDir, 'dist', relative) : null;
-  if (!binary || !facts.binaryExists(binary)) {
-    return {
-      mode: 'browser',
-      reason: 'its binary was not downloaded; `npm run electron:fetch` gets it where the network allows',
-    };
-  }
+  if (!binary || !facts.binaryExists(binary)) return { mode: 'browser', reason: 'no-binary' };
   if (facts.platform === 'linux' && !facts.env.DISPLAY && !facts.env.WAYLAND_DISPLAY) {
-    return { mode: 'browser', reason: 'no graphical display (DISPLAY and WAYLAND_DISPLAY are unset)' };
+    return { mode: 'browser', reason: 'no-display' };
   }
   return { mode: 'electron', binary };
 }

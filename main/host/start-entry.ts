@@ -5,28 +5,30 @@ import { matchLocale } from '../../common/i18n/locales';
 import { translate } from '../../common/i18n/messages';
 import { APP_ROOT } from './app-paths';
 import { systemLocaleFromEnv } from './host';
-import { decideLaunch, readLaunchFacts } from './launch-decision';
+import { decideLaunch, readLaunchFacts, type FallbackReason } from './launch-decision';
 import { main as runBrowserMode } from './web-cli';
 
 const argv = process.argv.slice(2);
 const decision = decideLaunch(readLaunchFacts());
 
 let hasFallenBack = false;
-function fallBack(reason: string): void {
+function fallBack(reason: { key: FallbackReason } | { message: string }): void {
   if (hasFallenBack) return;
   hasFallenBack = true;
-  process.stdout.write(`${translate(matchLocale(systemLocaleFromEnv()), 'cli.electronMissing', { reason })}\n`);
+  const locale = matchLocale(systemLocaleFromEnv());
+  const why = 'key' in reason ? translate(locale, `cli.reason.${reason.key}`) : reason.message;
+  process.stdout.write(`${translate(locale, 'cli.electronMissing', { reason: why })}\n`);
   runBrowserMode(argv);
 }
 
 if (decision.mode === 'electron') {
   const child = spawn(decision.binary, [APP_ROOT, ...argv], { stdio: 'inherit' });
-  child.on('error', (error) => fallBack(error.message));
+  child.on('error', (error) => fallBack({ message: error.message }));
   child.on('exit', (code, signal) => {
     if (hasFallenBack) return;
     if (code !== null) process.exit(code);
     process.exit(signal ? 1 : 0);
   });
 } else {
-  fallBack(decision.reason);
+  fallBack({ key: decision.reason });
 }

@@ -4,6 +4,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { translate } from '../../common/i18n/messages';
 import { decideLaunch, readLaunchFacts } from '../../main/host/launch-decision';
 import { WarRoomPage } from '../e2e/pages/war-room-page';
 
@@ -12,7 +13,7 @@ const decision = decideLaunch({ ...readLaunchFacts(), env: { ...process.env, WAR
 
 test.skip(
   decision.mode !== 'electron',
-  `Electron cannot run here: ${decision.mode === 'browser' ? decision.reason : ''}`,
+  `Electron cannot run here: ${decision.mode === 'browser' ? translate('en', `cli.reason.${decision.reason}`) : ''}`,
 );
 
 async function launch(dataDir: string) {
