@@ -12,6 +12,10 @@ export interface BrowserModeSession {
   readonly dialogs: string[];
   /** What the host printed, for failure messages. */
   output(): string;
+  /** Stops the host process only; the browser stays open. */
+  stopHost(): Promise<void>;
+  /** Starts the host again on the same data dir (and so the same port). */
+  startHost(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -27,7 +31,9 @@ export async function launchBrowserMode({
   profileDir,
   lang = 'en_US.UTF-8',
 }: LaunchOptions): Promise<BrowserModeSession> {
-  const host = await spawnWebHost(dataDir, { env: { LANG: lang, LC_ALL: '', LC_MESSAGES: '', WARROOM_LOG: 'warn' } });
+  const spawnHost = () =>
+    spawnWebHost(dataDir, { env: { LANG: lang, LC_ALL: '', LC_MESSAGES: '', WARROOM_LOG: 'warn' } });
+  let host = await spawnHost();
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: requireChromium(),
     args: CHROMIUM_ARGS,
@@ -48,7 +54,11 @@ export async function launchBrowserMode({
     page,
     context,
     dialogs,
-    output: host.output,
+    output: () => host.output(),
+    stopHost: () => host.stop(),
+    async startHost() {
+      host = await spawnHost();
+    },
     async stop() {
       await context.close();
       await host.stop();

@@ -61,6 +61,23 @@ test('keeps several incidents apart, most recent activity first', async ({ warro
   await expect(ui.incidentRows.first()).toContainText('Stores cannot take card payments');
 });
 
+test('keeps recording when the host goes away, and reconnects when it returns', async ({ warroom }) => {
+  const { ui, session } = warroom;
+  const status = session.page.getByTestId('host-status');
+  await ui.declare({ title: 'Warehouse scanners offline', severity: 'SEV2', kind: 'technical-failure' });
+  await expect(status).toHaveAttribute('data-status', 'online');
+
+  await session.stopHost();
+  await expect(status).toHaveAttribute('data-status', 'offline');
+  await ui.addNote('Written while the host was down.');
+
+  await session.startHost();
+  await expect(status).toHaveAttribute('data-status', 'online');
+  await session.page.reload();
+  await ui.ready();
+  await expect(ui.notes).toHaveText(['Written while the host was down.']);
+});
+
 test('refuses to declare an incident without a title', async ({ warroom }) => {
   const { page } = warroom.session;
   await page.getByTestId('declare-open').click();
