@@ -1,0 +1,21 @@
+// What every replica's store offers the sync protocol. Dexie in the window,
+// PGlite in the host, PostgreSQL in the hub and a Map in the property tests all
+// implement it, and all refuse the same batches (see plan.ts).
+import type { WarEvent } from '../events/event';
+import type { SyncError } from './protocol';
+import type { VersionVector } from './vector';
+
+export type ApplyResult = { ok: true; stored: number } | { ok: false; error: SyncError };
+
+export interface EventLog {
+  readonly workspace: string;
+  /** Highest contiguous seq held per device. */
+  vector(): Promise<VersionVector>;
+  /**
+   * Events this log holds beyond `vector`, oldest first (hlc, deviceId, seq), so
+   * each device's events come as a contiguous run following on from `vector`.
+   */
+  eventsBeyond(vector: VersionVector, limit: number): Promise<WarEvent[]>;
+  /** Verifies and stores a batch from a peer in one transaction: all of it, or nothing. */
+  apply(events: readonly unknown[]): Promise<ApplyResult>;
+}

@@ -1,0 +1,88 @@
+// Both ends of one exchange, over any EventLog: `answerExchange` is what a peer
+// (the host for a window, the hub for a host) runs on a request; `syncWith` is
+// the caller's loop until both sides hold the same events.
+import { countMissing, type VersionVector } from './vector';
+import type { EventLog } from './event-log';
+import {
+  MAX_BATCH_EVENTS,
+  SyncRefusedError,
+  type ExchangeAnswer,
+  type ExchangeRequest,
+  type ExchangeResponse,
+} from './protocol';
+
+export async function answerExchange(
+  log: EventLog,
+  request: ExchangeRequest,
+  limit = MAX_BATCH_EVENTS,
+): Promise<ExchangeResponse> {
+  if (request.workspace !== log.workspace) {
+    return {
+      ok: false,
+      error: { code: 'wrong-workspace', message: `this peer serves "${log.workspace}", not "${request.workspace}"` },
+    };
+  }
+  if (request.events.length > 0) {
+    const applied = await log.apply(request.events);
+    if (!applied.ok) return applied;
+  }
+  // One event more than the batch tells whether more wait, without counting them all.
+  const beyond = await log.eventsBeyond(request.vector, limit + 1);
+  const answer: ExchangeAnswer = {
+    vector: await log.vector(),
+    events: beyond.slice(0, limit),
+    hasMore: beyond.length > limit,
+  };
+  return { ok: true, answer };
+}
+
+/** How the caller reaches its peer. Throws when the peer cannot be reached. */
+export type ExchangeFn = (request: ExchangeRequest) => Promise<ExchangeResponse>;
+
+export interface SyncOutcome {
+  /** Events sent (some may have been held already: the peer skips those). */
+  readonly pushed: number;
+  readonly pulled: number;
+  readonly roundTrips: number;
+  /** The peer's vector as last acknowledged. */
+  readonly peerVector: VersionVector;
+}
+
+export interface SyncOptions {
+  /** The peer's vector as last seen, so that the first request can already carry events. */
+  readonly knownPeerVector?: VersionVector;
+  readonly batchSize?: number;
+  /** A bound on round trips, against a peer that never settles. */
+  readonly maxRoundTrips?: number;
+}
+
+/**
+ * Exchanges with a peer until neither lacks anything the other holds. Resumable:
+ * a cut connection throws, and the next call picks up from what was acknowledged.
+ */
+export async function syncWith(log: EventLog, exchange: ExchangeFn, options: SyncOptions = {}): Promise<SyncOutcome> {
+  const batchSize = options.batchSize ?? MAX_BATCH_EVENTS;
+  const maxRoundTrips = options.maxRoundTrips ?? 10_000;
+  let peerVector: VersionVector = options.knownPeerVector ?? {};
+  let pushed = 0;
+  let pulled = 0;
+  let roundTrips = 0;
+  for (;;) {
+    const outgoing = await log.eventsBeyond(peerVector, batchSize);
+    const response = await exchange({ workspace: log.workspace, vector: await log.vector(), events: outgoing });
+    roundTrips += 1;
+    if (!response.ok) throw new SyncRefusedError(response.error);
+    const { answer } = response;
+    if (answer.events.length > 0) {
+      const applied = await log.apply(answer.events);
+      if (!applied.ok) throw new SyncRefusedError(applied.error);
+      pulled += applied.stored;
+    }
+    pushed += outgoing.length;
+    peerVector = answer.vector;
+    const localVector = await log.vector();
+    const isSettled = !answer.hasMore && countMissing(localVector, peerVector) === 0;
+    if (isSettled) return { pushed, pulled, roundTrips, peerVector };
+    if (roundTrips >= maxRoundTrips) throw new Error(`sync did not settle after ${roundTrips} round trips`);
+  }
+}

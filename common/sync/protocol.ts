@@ -1,0 +1,75 @@
+// The sync protocol, the same on every hop (renderer ⇄ host, host ⇄ hub). One
+// exchange: the caller sends its version vector and the events it believes the
+// peer lacks; the peer verifies and stores them atomically (or refuses them all),
+// then answers with its own vector (which acknowledges what it now holds) and a
+// batch of the events the caller lacks, oldest first. Nothing changed: one small
+// round trip. Resending is harmless: events already held are skipped.
+import { z } from 'zod';
+import type { WarEvent } from '../events/event';
+import type { VersionVector } from './vector';
+
+/** The most events one exchange carries, each way. */
+export const MAX_BATCH_EVENTS = 2_000;
+/** The largest request body a peer accepts, in bytes. */
+export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
+export const vectorSchema = z.record(z.string().min(1).max(64), z.number().int().nonnegative());
+
+export const exchangeRequestSchema = z.strictObject({
+  workspace: z.string().min(1).max(64),
+  vector: vectorSchema,
+  // Events stay unknown here: each is parsed, verified and placed by the receiver,
+  // which can then say which one is at fault.
+  events: z.array(z.unknown()),
+});
+export type ExchangeRequest = { workspace: string; vector: VersionVector; events: readonly unknown[] };
+
+export const SYNC_ERROR_CODES = [
+  'malformed', // not an event, or not of the contract
+  'wrong-workspace', // an event of another workspace
+  'bad-hash', // the hash does not match the event
+  'broken-chain', // prevHash is not the hash of the device's previous event
+  'seq-gap', // a device's events do not follow on from what the receiver holds
+  'seq-conflict', // same device and seq as a held event, different body
+  'oversized', // too many events or too many bytes
+  'unauthorized', // no token, or a token of another workspace
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+
+export interface SyncError {
+  readonly code: SyncErrorCode;
+  readonly message: string;
+  /** The first event at fault, when there is one. */
+  readonly eventId?: string;
+}
+
+export const syncErrorSchema = z.strictObject({
+  code: z.enum(SYNC_ERROR_CODES),
+  message: z.string(),
+  eventId: z.string().optional(),
+});
+
+export interface ExchangeAnswer {
+  /** The answering peer's vector after storing the request's events. */
+  readonly vector: VersionVector;
+  /** Events the caller lacks, oldest first, at most MAX_BATCH_EVENTS. */
+  readonly events: readonly WarEvent[];
+  /** More events wait beyond this batch. */
+  readonly hasMore: boolean;
+}
+
+export type ExchangeResponse = { ok: true; answer: ExchangeAnswer } | { ok: false; error: SyncError };
+
+export const exchangeResponseSchema = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    answer: z.strictObject({ vector: vectorSchema, events: z.array(z.unknown()), hasMore: z.boolean() }),
+  }),
+  z.strictObject({ ok: z.literal(false), error: syncErrorSchema }),
+]);
+
+export class SyncRefusedError extends Error {
+  constructor(readonly error: SyncError) {
+    super(`${error.code}: ${error.message}`);
+  }
+}
