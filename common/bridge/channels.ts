@@ -1,7 +1,15 @@
 // The names of the bridge's calls and events, without their schemas, so that the
 // preload script can carry them without bundling zod.
-export const CALL_NAMES = ['app:get-info', 'settings:get', 'settings:update'] as const;
-export const EVENT_NAMES = ['settings:changed'] as const;
+export const CALL_NAMES = [
+  'app:get-info',
+  'settings:get',
+  'settings:update',
+  'sync:exchange',
+  'sync:get-status',
+  'hub:join',
+  'hub:leave',
+] as const;
+export const EVENT_NAMES = ['settings:changed', 'sync:changed', 'sync:status'] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -4,6 +4,7 @@
 // host validates every message against it.
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locales';
+import { exchangeRequestSchema, exchangeResponseSchema, vectorSchema } from '../sync/protocol';
 import type { CallName, EventName } from './channels';
 
 export { CALL_NAMES, EVENT_NAMES, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, isCallName, isEventName } from './channels';
@@ -26,6 +27,28 @@ export const appInfoSchema = z.strictObject({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/** Where this host stands with its team hub, for the sync indicator. */
+export const syncStatusSchema = z.strictObject({
+  /** disabled: no hub joined; offline: unreachable, retrying; refused: the hub said no (see error). */
+  state: z.enum(['disabled', 'connecting', 'syncing', 'online', 'offline', 'refused']),
+  hubUrl: z.string().nullable(),
+  workspace: z.string(),
+  /** Events this host holds that the hub has not acknowledged. */
+  waiting: z.number().int().nonnegative(),
+  lastSyncedAt: z.number().nullable(),
+  error: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+export const hubJoinSchema = z.strictObject({
+  url: z
+    .string()
+    .trim()
+    .max(2_000)
+    .refine((value) => /^https?:\/\/[^\s]+$/.test(value), 'an http:// or https:// address'),
+  token: z.string().trim().min(8).max(500),
+});
+
 const empty = z.strictObject({});
 
 interface CallSpec {
@@ -37,10 +60,18 @@ export const calls = {
   'app:get-info': { request: empty, response: appInfoSchema },
   'settings:get': { request: empty, response: settingsSchema },
   'settings:update': { request: settingsSchema.partial(), response: settingsSchema },
+  // The window's replica exchanging with the host's: the same protocol as host ⇄ hub.
+  'sync:exchange': { request: exchangeRequestSchema, response: exchangeResponseSchema },
+  'sync:get-status': { request: empty, response: syncStatusSchema },
+  'hub:join': { request: hubJoinSchema, response: syncStatusSchema },
+  'hub:leave': { request: empty, response: syncStatusSchema },
 } as const satisfies Record<CallName, CallSpec>;
 
 export const events = {
   'settings:changed': settingsSchema,
+  /** The host's record grew: windows pull. */
+  'sync:changed': z.strictObject({ vector: vectorSchema }),
+  'sync:status': syncStatusSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type CallRequest<C extends CallName> = z.infer<(typeof calls)[C]['request']>;

@@ -1,9 +1,11 @@
 // Frames of the WebSocket transport (browser mode). The Electron transport
 // carries the same call and result shapes over IPC.
 import { z } from 'zod';
+import { MAX_BATCH_BYTES } from '../sync/protocol';
 import { errorSchema } from './result';
 
-export const MAX_FRAME_BYTES = 1024 * 1024;
+// A sync batch is the largest message: at most MAX_BATCH_BYTES, plus the frame around it.
+export const MAX_FRAME_BYTES = MAX_BATCH_BYTES + 64 * 1024;
 
 export const callFrameSchema = z.strictObject({
   kind: z.literal('call'),

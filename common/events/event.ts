@@ -68,5 +68,11 @@ export type EventDraft = {
   [T in EventType]: { type: T; payload: PayloadOf<T>; incidentId?: string; actor: string };
 }[EventType];
 
+/**
+ * The workspace of a laptop's own record. Exercises get workspaces of their own
+ * later; a team hub serves this one under the same name.
+ */
+export const DEFAULT_WORKSPACE = 'default';
+
 /** The hash of the first event of every device's chain. */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -73,6 +73,40 @@ const en = {
     noteTooLong: 'A note holds at most {{max}} characters.',
     failed: 'The note could not be saved: {{message}}',
   },
+  sync: {
+    disabled: 'This laptop only',
+    disabledHint: 'No team hub joined: the record stays on this laptop. Join one in Settings.',
+    connecting: 'Connecting to the hub…',
+    syncing: 'Syncing…',
+    online: 'Synced {{when}}',
+    onlineNever: 'Synced',
+    offline: 'Offline',
+    refused: 'Hub refused the sync',
+    waiting_one: '{{count}} event waiting',
+    waiting_other: '{{count}} events waiting',
+  },
+  settings: {
+    open: 'Settings',
+    heading: 'Settings',
+    hubHeading: 'Team hub',
+    hubIntro:
+      'Join your team’s hub to share this record with every laptop in the room. You keep working offline; changes go out when the network is back.',
+    hubUrl: 'Hub address',
+    hubUrlPlaceholder: 'e.g. https://hub.example.org',
+    hubToken: 'Workspace token',
+    hubTokenHint:
+      'Given once by whoever created the workspace on the hub (`npm run hub -- workspace add`). It stays on this laptop, never in the record.',
+    join: 'Join the hub',
+    leave: 'Leave the hub',
+    joined: 'Joined {{url}}',
+    status: 'Status',
+    lastSynced: 'Last synced',
+    never: 'never',
+    error: 'Last error',
+    invalidUrl: 'Give an address starting with http:// or https://.',
+    invalidToken: 'The token looks incomplete.',
+    failed: 'The hub could not be joined: {{message}}',
+  },
   cli: {
     electronMissing: 'Electron is not available here ({{reason}}); starting browser mode instead.',
     reason: {
@@ -84,6 +118,9 @@ const en = {
     listening: 'War-room (browser mode) is running at {{url}}',
     dataDir: 'Data directory: {{dir}}',
     openBrowser: 'Open that address in a browser to use the war-room.',
+    lanUrl: 'Teammates on this network open: {{url}}',
+    lanWarning:
+      'LAN mode: anyone with that address, token included, can read and write this war-room. Share it only with the team.',
     portTaken: 'Port {{port}} is taken; using {{next}}. Data kept by your browser for the old address stays there.',
   },
 } as const;
@@ -163,6 +200,41 @@ const fr: Messages = {
     noteTooLong: 'Une note contient au plus {{max}} caractères.',
     failed: 'La note n’a pas pu être enregistrée : {{message}}',
   },
+  sync: {
+    disabled: 'Ce portable seulement',
+    disabledHint:
+      'Aucun hub d’équipe rejoint : l’enregistrement reste sur ce portable. Rejoignez-en un dans les Réglages.',
+    connecting: 'Connexion au hub…',
+    syncing: 'Synchronisation…',
+    online: 'Synchronisé {{when}}',
+    onlineNever: 'Synchronisé',
+    offline: 'Hors ligne',
+    refused: 'Le hub a refusé la synchronisation',
+    waiting_one: '{{count}} événement en attente',
+    waiting_other: '{{count}} événements en attente',
+  },
+  settings: {
+    open: 'Réglages',
+    heading: 'Réglages',
+    hubHeading: 'Hub d’équipe',
+    hubIntro:
+      'Rejoignez le hub de votre équipe pour partager cet enregistrement avec tous les portables de la salle. Vous continuez hors ligne ; les changements partent dès que le réseau revient.',
+    hubUrl: 'Adresse du hub',
+    hubUrlPlaceholder: 'ex. : https://hub.exemple.org',
+    hubToken: 'Jeton de l’espace de travail',
+    hubTokenHint:
+      'Donné une fois par la personne qui a créé l’espace sur le hub (`npm run hub -- workspace add`). Il reste sur ce portable, jamais dans l’enregistrement.',
+    join: 'Rejoindre le hub',
+    leave: 'Quitter le hub',
+    joined: 'Hub rejoint : {{url}}',
+    status: 'État',
+    lastSynced: 'Dernière synchronisation',
+    never: 'jamais',
+    error: 'Dernière erreur',
+    invalidUrl: 'Donnez une adresse qui commence par http:// ou https://.',
+    invalidToken: 'Le jeton semble incomplet.',
+    failed: 'Le hub n’a pas pu être rejoint : {{message}}',
+  },
   cli: {
     electronMissing: 'Electron n’est pas disponible ici ({{reason}}) ; démarrage en mode navigateur.',
     reason: {
@@ -175,6 +247,9 @@ const fr: Messages = {
     listening: 'War-room (mode navigateur) est disponible sur {{url}}',
     dataDir: 'Dossier de données : {{dir}}',
     openBrowser: 'Ouvrez cette adresse dans un navigateur pour utiliser la salle de crise.',
+    lanUrl: 'Sur ce réseau, l’équipe ouvre : {{url}}',
+    lanWarning:
+      'Mode réseau local : quiconque a cette adresse, jeton compris, peut lire et écrire dans cette salle de crise. Ne la partagez qu’avec l’équipe.',
     portTaken:
       'Le port {{port}} est pris ; utilisation du {{next}}. Les données gardées par votre navigateur pour l’ancienne adresse y restent.',
   },

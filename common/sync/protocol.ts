@@ -5,8 +5,6 @@
 // batch of the events the caller lacks, oldest first. Nothing changed: one small
 // round trip. Resending is harmless: events already held are skipped.
 import { z } from 'zod';
-import type { WarEvent } from '../events/event';
-import type { VersionVector } from './vector';
 
 /** The most events one exchange carries, each way. */
 export const MAX_BATCH_EVENTS = 2_000;
@@ -22,7 +20,7 @@ export const exchangeRequestSchema = z.strictObject({
   // which can then say which one is at fault.
   events: z.array(z.unknown()),
 });
-export type ExchangeRequest = { workspace: string; vector: VersionVector; events: readonly unknown[] };
+export type ExchangeRequest = z.infer<typeof exchangeRequestSchema>;
 
 export const SYNC_ERROR_CODES = [
   'malformed', // not an event, or not of the contract
@@ -49,17 +47,6 @@ export const syncErrorSchema = z.strictObject({
   eventId: z.string().optional(),
 });
 
-export interface ExchangeAnswer {
-  /** The answering peer's vector after storing the request's events. */
-  readonly vector: VersionVector;
-  /** Events the caller lacks, oldest first, at most MAX_BATCH_EVENTS. */
-  readonly events: readonly WarEvent[];
-  /** More events wait beyond this batch. */
-  readonly hasMore: boolean;
-}
-
-export type ExchangeResponse = { ok: true; answer: ExchangeAnswer } | { ok: false; error: SyncError };
-
 export const exchangeResponseSchema = z.discriminatedUnion('ok', [
   z.strictObject({
     ok: z.literal(true),
@@ -67,6 +54,14 @@ export const exchangeResponseSchema = z.discriminatedUnion('ok', [
   }),
   z.strictObject({ ok: z.literal(false), error: syncErrorSchema }),
 ]);
+
+/**
+ * The answer: the peer's vector after storing the request's events, then the
+ * events the caller lacks, oldest first, at most a batch, and whether more wait.
+ * Received events stay `unknown` until the receiver's own checks pass.
+ */
+export type ExchangeResponse = z.infer<typeof exchangeResponseSchema>;
+export type ExchangeAnswer = Extract<ExchangeResponse, { ok: true }>['answer'];
 
 export class SyncRefusedError extends Error {
   constructor(readonly error: SyncError) {

@@ -9,6 +9,7 @@ import { RENDERER_CSP } from '../../common/csp';
 import { RENDERER_DIR } from '../host/app-paths';
 import { defaultDataDir } from '../host/data-dir';
 import { createHost } from '../host/host';
+import { hostServices } from '../host/host-services';
 import { contentTypeOf } from '../host/static-files';
 import { createLogger } from '../services/logger';
 import { handleIpcCall } from './ipc-router';
@@ -63,7 +64,9 @@ async function start(): Promise<void> {
     mode: 'electron',
     version: app.getVersion(),
     systemLocale: app.getLocale(),
+    ...hostServices(dataDir),
   });
+  app.on('will-quit', () => void host.close());
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(request.url, RENDERER_DIR);
     if (!file) return new Response('Not found', { status: 404 });

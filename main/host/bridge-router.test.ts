@@ -4,6 +4,14 @@ import { createRouter, HostEvents, type Handlers } from './bridge-router';
 
 const silent = createLogger('test', () => undefined);
 const settings = { locale: 'fr' as const, displayName: 'Alice' };
+const status = {
+  state: 'disabled' as const,
+  hubUrl: null,
+  workspace: 'default',
+  waiting: 0,
+  lastSyncedAt: null,
+  error: null,
+};
 const info = {
   name: 'War-room',
   version: '1',
@@ -19,6 +27,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'app:get-info': async () => info,
     'settings:get': async () => settings,
     'settings:update': async (patch) => ({ ...settings, ...patch }),
+    'sync:exchange': async () => ({ ok: true, answer: { vector: {}, events: [], hasMore: false } }),
+    'sync:get-status': async () => status,
+    'hub:join': async () => status,
+    'hub:leave': async () => status,
     ...overrides,
   };
 }

@@ -3,8 +3,12 @@
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { AppInfo } from '../../common/bridge/contract';
+import type { EventLog } from '../../common/sync/event-log';
+import type { OpenedLog } from './host-store';
 import { createLogger } from '../services/logger';
 import { createRouter, HostEvents, type Router } from './bridge-router';
+import { Replication, type ConnectHub } from './replication';
+import { openSecretStore } from './secret-store';
 import { openSettingsStore, type SettingsStore } from './settings-store';
 
 export interface HostOptions {
@@ -13,13 +17,22 @@ export interface HostOptions {
   readonly version: string;
   /** The system language as a BCP 47 tag; Electron passes app.getLocale(). */
   readonly systemLocale: string;
+  /**
+   * Opens the host's replica. Not awaited at start: the window shows its own
+   * replica at once while this (PGlite's first start is slow) gets ready.
+   */
+  readonly openLog: () => Promise<OpenedLog>;
+  readonly connectHub: ConnectHub;
 }
 
 export interface Host {
   readonly route: Router;
   readonly events: HostEvents;
   readonly settings: SettingsStore;
+  readonly replication: Replication;
+  readonly log: Promise<EventLog>;
   readonly dataDir: string;
+  close(): Promise<void>;
 }
 
 export function systemLocaleFromEnv(env: NodeJS.ProcessEnv = process.env): string {
@@ -36,10 +49,22 @@ function currentUserName(): string {
 }
 
 export async function createHost(options: HostOptions): Promise<Host> {
-  const log = createLogger('host');
+  const hostLog = createLogger('host');
   await mkdir(options.dataDir, { recursive: true });
   const settings = await openSettingsStore(options.dataDir, createLogger('settings'));
   const events = new HostEvents();
+  const opened = options.openLog();
+  // Nobody may be waiting on it yet; a failure is reported to whoever asks.
+  opened.catch((error: unknown) => createLogger('store').error('the host store could not be opened', error));
+  const log = opened.then((store) => store.log);
+  const replication = new Replication({
+    dataDir: options.dataDir,
+    log,
+    events,
+    secrets: openSecretStore(options.dataDir),
+    connectHub: options.connectHub,
+    logger: createLogger('replication'),
+  });
   const info: AppInfo = {
     name: 'War-room',
     version: options.version,
@@ -58,9 +83,27 @@ export async function createHost(options: HostOptions): Promise<Host> {
         events.emit('settings:changed', next);
         return next;
       },
+      'sync:exchange': (request) => replication.exchangeWithWindow(request),
+      'sync:get-status': async () => replication.status(),
+      'hub:join': ({ url, token }) => replication.join(url, token),
+      'hub:leave': () => replication.leave(),
     },
-    log,
+    hostLog,
   );
-  log.info(`host ready (${options.mode}), data in ${options.dataDir}`);
-  return { route, events, settings, dataDir: options.dataDir };
+  void replication.start();
+  hostLog.info(`host ready (${options.mode}), data in ${options.dataDir}`);
+  return {
+    route,
+    events,
+    settings,
+    replication,
+    log,
+    dataDir: options.dataDir,
+    async close() {
+      replication.close();
+      const opened = await log.catch(() => null);
+      if (opened && 'close' in opened && typeof opened.close === 'function')
+        await (opened.close as () => Promise<void>)();
+    },
+  };
 }

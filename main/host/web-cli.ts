@@ -1,6 +1,8 @@
 // `npm run web`: browser mode. Starts the host on 127.0.0.1 and serves the
 // renderer; prints the address, and opens the system browser when there is one.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +13,7 @@ import { createLogger } from '../services/logger';
 import { appVersion, RENDERER_DIR } from './app-paths';
 import { defaultDataDir } from './data-dir';
 import { createHost, systemLocaleFromEnv } from './host';
+import { hostServices } from './host-services';
 import { startWebHost, type WebHost } from './web-host';
 
 const log = createLogger('web');
@@ -19,7 +22,11 @@ export interface WebArgs {
   readonly dataDir: string;
   readonly port: number | null;
   readonly open: boolean;
+  /** LAN mode's join token; null keeps browser mode on loopback only. */
+  readonly lanToken: string | null;
 }
+
+const MIN_TOKEN_LENGTH = 16;
 
 export function parseWebArgs(argv: readonly string[]): WebArgs {
   const { values } = parseArgs({
@@ -28,6 +35,8 @@ export function parseWebArgs(argv: readonly string[]): WebArgs {
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       'no-open': { type: 'boolean', default: false },
+      lan: { type: 'boolean', default: false },
+      'join-token': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -36,10 +45,16 @@ export function parseWebArgs(argv: readonly string[]): WebArgs {
   if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
   }
+  const given = values['join-token'];
+  if (given !== undefined && !values.lan) throw new Error('--join-token goes with --lan');
+  if (given !== undefined && given.length < MIN_TOKEN_LENGTH) {
+    throw new Error(`--join-token must be at least ${MIN_TOKEN_LENGTH} characters`);
+  }
   return {
     dataDir: resolve(values['data-dir'] ?? defaultDataDir()),
     port,
     open: !values['no-open'],
+    lanToken: values.lan ? (given ?? randomBytes(18).toString('base64url')) : null,
   };
 }
 
@@ -52,6 +67,12 @@ async function rememberedPort(dataDir: string): Promise<number> {
   } catch {
     return 0;
   }
+}
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .flatMap((info) => (info && info.family === 'IPv4' && !info.internal ? [info.address] : []));
 }
 
 function openBrowser(url: string): void {
@@ -69,12 +90,13 @@ function openBrowser(url: string): void {
   child.unref();
 }
 
-export async function runWeb(args: WebArgs): Promise<WebHost> {
+export async function runWeb(args: WebArgs): Promise<{ web: WebHost; close(): Promise<void> }> {
   const host = await createHost({
     dataDir: args.dataDir,
     mode: 'browser',
     version: appVersion(),
     systemLocale: systemLocaleFromEnv(),
+    ...hostServices(args.dataDir),
   });
   const locale: Locale = host.settings.get().locale ?? matchLocale(systemLocaleFromEnv());
   const say = (key: string, values?: Record<string, string | number>) =>
@@ -83,18 +105,30 @@ export async function runWeb(args: WebArgs): Promise<WebHost> {
   const wanted = args.port ?? (await rememberedPort(args.dataDir));
   let web: WebHost;
   try {
-    web = await startWebHost({ host, rendererDir: RENDERER_DIR, port: wanted });
+    web = await startWebHost({ host, rendererDir: RENDERER_DIR, port: wanted, lanToken: args.lanToken });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || args.port !== null) throw error;
-    web = await startWebHost({ host, rendererDir: RENDERER_DIR, port: 0 });
+    web = await startWebHost({ host, rendererDir: RENDERER_DIR, port: 0, lanToken: args.lanToken });
     say('cli.portTaken', { port: wanted, next: web.port });
   }
   await writeFileAtomic(join(args.dataDir, 'web-host.json'), `${JSON.stringify({ port: web.port })}\n`);
-  say('cli.listening', { url: web.url });
+  const localUrl = args.lanToken ? `${web.url}?join=${args.lanToken}` : web.url;
+  say('cli.listening', { url: localUrl });
+  if (args.lanToken) {
+    for (const address of lanAddresses())
+      say('cli.lanUrl', { url: `http://${address}:${web.port}/?join=${args.lanToken}` });
+    say('cli.lanWarning');
+  }
   say('cli.dataDir', { dir: args.dataDir });
-  if (args.open) openBrowser(web.url);
+  if (args.open) openBrowser(localUrl);
   else say('cli.openBrowser');
-  return web;
+  return {
+    web,
+    async close() {
+      await web.close();
+      await host.close();
+    },
+  };
 }
 
 export function main(argv: readonly string[]): void {
@@ -106,9 +140,9 @@ export function main(argv: readonly string[]): void {
     process.exit(2);
   }
   runWeb(args).then(
-    (web) => {
+    (running) => {
       const stop = () => {
-        web.close().then(
+        running.close().then(
           () => process.exit(0),
           () => process.exit(1),
         );

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { testHostOptions } from '../../test/support/test-host';
+import { MAX_FRAME_BYTES } from '../../common/bridge/wire';
 import { createHost } from './host';
 import { startWebHost, type WebHost } from './web-host';
 
@@ -18,12 +20,7 @@ beforeEach(async () => {
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>War-room</title>');
   await writeFile(join(rendererDir, 'assets', 'app-1.js'), 'console.log(1)');
   await writeFile(join(dir, 'secret.txt'), 'do not serve');
-  const host = await createHost({
-    dataDir: join(dir, 'data'),
-    mode: 'browser',
-    version: '9.9.9',
-    systemLocale: 'fr-FR',
-  });
+  const host = await createHost(testHostOptions(join(dir, 'data'), { version: '9.9.9', systemLocale: 'fr-FR' }));
   web = await startWebHost({ host, rendererDir, port: 0 });
 });
 
@@ -135,8 +132,61 @@ describe('web host', () => {
     const big = await connect();
     const bigCode = closed(big);
     big.send(
-      JSON.stringify({ kind: 'call', id: 1, channel: 'settings:get', payload: { x: 'y'.repeat(2 * 1024 * 1024) } }),
+      JSON.stringify({ kind: 'call', id: 1, channel: 'settings:get', payload: { x: 'y'.repeat(MAX_FRAME_BYTES + 1) } }),
     );
     expect(await bigCode).toBe(1009);
+  });
+});
+
+describe('web host in LAN mode', () => {
+  let lan: WebHost;
+  const token = 'join-token-0123456789';
+  beforeEach(async () => {
+    const host = await createHost(testHostOptions(join(dir, 'lan-data')));
+    lan = await startWebHost({ host, rendererDir: join(dir, 'renderer'), port: 0, lanToken: token });
+  });
+  afterEach(() => lan.close());
+
+  const getLan = (path: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; headers: Record<string, unknown> }>((resolve, reject) => {
+      // Traffic stays on loopback even though the host listens on every interface.
+      const req = request({ host: '127.0.0.1', port: lan.port, path, headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('refuses every browser that has not presented the join token', async () => {
+    expect((await getLan('/')).status).toBe(401);
+    expect((await getLan('/?join=wrong-token-0000000000')).status).toBe(401);
+    expect((await getLan('/', { Cookie: 'warroom_join=wrong' })).status).toBe(401);
+  });
+
+  it('trades the token in the address for a cookie, then serves the app', async () => {
+    const joined = await getLan(`/?join=${token}`);
+    expect(joined.status).toBe(303);
+    expect(joined.headers.location).toBe('/');
+    const cookie = String(joined.headers['set-cookie']).split(';')[0]!;
+    expect(cookie).toBe(`warroom_join=${token}`);
+    expect(String(joined.headers['set-cookie'])).toContain('HttpOnly');
+    expect((await getLan('/', { Cookie: cookie })).status).toBe(200);
+  });
+
+  it('opens the bridge only to a page of its own that holds the token', async () => {
+    const open = (headers: Record<string, string>) =>
+      new Promise<void>((resolve, reject) => {
+        const socket = new WebSocket(`ws://127.0.0.1:${lan.port}/bridge`, { headers });
+        socket.once('open', () => {
+          socket.close();
+          resolve();
+        });
+        socket.once('error', reject);
+      });
+    const origin = `http://127.0.0.1:${lan.port}`;
+    await expect(open({ Origin: origin })).rejects.toThrow(/401/);
+    await expect(open({ Origin: 'http://evil.example', Cookie: `warroom_join=${token}` })).rejects.toThrow(/403/);
+    await expect(open({ Origin: origin, Cookie: `warroom_join=${token}` })).resolves.toBeUndefined();
   });
 });

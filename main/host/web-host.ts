@@ -14,12 +14,15 @@ import { RENDERER_CSP } from '../../common/csp';
 import { createLogger } from '../services/logger';
 import type { Host } from './host';
 import { contentTypeOf, resolveStaticPath } from './static-files';
+import { checkBridgeUpgrade, checkPageRequest, type AccessPolicy } from './web-access';
 
 export interface WebHostOptions {
   readonly host: Host;
   readonly rendererDir: string;
   /** 0 picks a free port. */
   readonly port: number;
+  /** LAN mode: listen beyond loopback, and require this token of every browser. */
+  readonly lanToken?: string | null;
 }
 
 export interface WebHost {
@@ -30,10 +33,6 @@ export interface WebHost {
 
 const LOOPBACK = '127.0.0.1';
 const log = createLogger('web-host');
-
-function allowedHosts(port: number): Set<string> {
-  return new Set([`${LOOPBACK}:${port}`, `localhost:${port}`, `[::1]:${port}`]);
-}
 
 function securityHeaders(): Record<string, string> {
   return {
@@ -104,11 +103,11 @@ function attachBridge(host: Host, socket: WebSocket): void {
   });
 }
 
-function listen(server: Server, port: number): Promise<number> {
+function listen(server: Server, port: number, address: string): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const onError = (error: Error) => reject(error);
     server.once('error', onError);
-    server.listen(port, LOOPBACK, () => {
+    server.listen(port, address, () => {
       server.off('error', onError);
       resolvePort((server.address() as AddressInfo).port);
     });
@@ -118,9 +117,22 @@ function listen(server: Server, port: number): Promise<number> {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   let port = 0;
+  const policy = (): AccessPolicy => ({ lanToken: options.lanToken ?? null, port });
   const server = createServer((request, response) => {
-    if (!allowedHosts(port).has(request.headers.host ?? '')) {
-      response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Misdirected request');
+    const access = checkPageRequest(
+      { host: request.headers.host, url: request.url, cookie: request.headers.cookie },
+      policy(),
+    );
+    if (access.kind === 'deny') {
+      response
+        .writeHead(access.status, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders() })
+        .end(access.reason);
+      return;
+    }
+    if (access.kind === 'join') {
+      response
+        .writeHead(303, { Location: access.location, 'Set-Cookie': access.setCookie, ...securityHeaders() })
+        .end();
       return;
     }
     serveStatic(options.rendererDir, request, response).catch((error: unknown) => {
@@ -130,17 +142,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
   server.on('upgrade', (request, socket, head) => {
-    const origin = request.headers.origin ?? '';
-    const isOwnPage = allowedHosts(port).has(origin.replace(/^http:\/\//, '')) && origin.startsWith('http://');
-    const isOwnHost = allowedHosts(port).has(request.headers.host ?? '');
-    if (new URL(request.url ?? '/', 'http://x').pathname !== BRIDGE_PATH || !isOwnPage || !isOwnHost) {
-      log.warn(`refused a bridge connection from origin "${origin}"`);
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+    const access = checkBridgeUpgrade(
+      { host: request.headers.host, url: request.url, cookie: request.headers.cookie, origin: request.headers.origin },
+      policy(),
+    );
+    const isBridge = new URL(request.url ?? '/', 'http://x').pathname === BRIDGE_PATH;
+    if (access.kind !== 'allow' || !isBridge) {
+      log.warn(access.kind === 'deny' ? access.reason : `no WebSocket at ${request.url ?? ''}`);
+      const status = access.kind === 'deny' ? access.status : 404;
+      socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Forbidden'}\r\nConnection: close\r\n\r\n`);
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => attachBridge(options.host, ws));
   });
-  port = await listen(server, options.port);
+  port = await listen(server, options.port, options.lanToken ? '0.0.0.0' : LOOPBACK);
   return {
     url: `http://${LOOPBACK}:${port}/`,
     port,

@@ -7,6 +7,8 @@ import { getEventStore, useWarRoomState } from '../db';
 import { IncidentList } from '../features/incidents/IncidentList';
 import { IncidentView } from '../features/incidents/IncidentView';
 import { Header } from '../features/settings/Header';
+import { SettingsView } from '../features/settings/SettingsView';
+import { startHostSync } from '../sync/host-sync';
 import { setLocale, useT } from '../i18n';
 import { createLogger } from '../log';
 import { actorName, routeFromHash, routeToHash, useUiStore, type Route } from '../store/ui-store';
@@ -25,12 +27,18 @@ async function bootstrap(): Promise<void> {
     useUiStore.getState().setSettings(settings);
     if (settings.locale) void setLocale(settings.locale);
   });
+  bridge.on('sync:status', (status) => useUiStore.getState().setSyncStatus(status));
   try {
     await getEventStore().identity();
   } catch (error) {
     ui.setAppState('error', error instanceof Error ? error.message : String(error));
     return;
   }
+  // The window shows its own replica at once; the host's catches up behind it.
+  startHostSync(getEventStore(), bridge);
+  void bridge.call('sync:get-status', {}).then((status) => {
+    if (status.ok) useUiStore.getState().setSyncStatus(status.value);
+  });
   // The record is local: a host that does not answer must not keep the window closed.
   const [info, settings] = await Promise.all([bridge.call('app:get-info', {}), bridge.call('settings:get', {})]);
   if (!info.ok) log.warn('host info unavailable', info.error);
@@ -87,12 +95,13 @@ export function App() {
           </p>
         )}
         {appState !== 'error' && !isReady && <p className="muted">{t('app.loading')}</p>}
-        {isReady &&
-          (route.name === 'incident' ? (
-            <IncidentView state={state} incidentId={route.id} actor={actor} onBack={() => go({ name: 'incidents' })} />
-          ) : (
-            <IncidentList state={state} actor={actor} onOpen={(id) => go({ name: 'incident', id })} />
-          ))}
+        {isReady && route.name === 'incident' && (
+          <IncidentView state={state} incidentId={route.id} actor={actor} onBack={() => go({ name: 'incidents' })} />
+        )}
+        {isReady && route.name === 'incidents' && (
+          <IncidentList state={state} actor={actor} onOpen={(id) => go({ name: 'incident', id })} />
+        )}
+        {isReady && route.name === 'settings' && <SettingsView />}
       </main>
     </div>
   );

@@ -1,10 +1,18 @@
 // The renderer's replica: the event log in IndexedDB, through Dexie. This folder
 // is the only one that imports dexie.
 import Dexie, { type Table } from 'dexie';
+import { compareEvents } from '../../common/domain/order';
 import { EMPTY_HEAD, sealEvents, type ChainHead } from '../../common/events/chain';
-import { payloadSchemas, type EventDraft, type WarEvent } from '../../common/events/event';
+import { DEFAULT_WORKSPACE, payloadSchemas, type EventDraft, type WarEvent } from '../../common/events/event';
+import { decodeHlc, HLC_ZERO, receiveHlc } from '../../common/events/hlc';
+import type { ApplyResult, EventLog } from '../../common/sync/event-log';
+import { devicesOf, heldKey, parseBatch, planBatch, type HeldHead } from '../../common/sync/plan';
+import type { VersionVector } from '../../common/sync/vector';
 
-export const DEFAULT_WORKSPACE = 'default';
+/** The last event held of each device, kept with the events so vectors are cheap. */
+interface HeadRow extends HeldHead {
+  deviceId: string;
+}
 
 interface MetaRow {
   key: 'identity' | 'head';
@@ -18,6 +26,7 @@ export interface Identity {
 
 export class WarRoomDatabase extends Dexie {
   events!: Table<WarEvent, [string, number]>;
+  heads!: Table<HeadRow, string>;
   meta!: Table<MetaRow, string>;
 
   constructor(name = 'warroom') {
@@ -29,6 +38,17 @@ export class WarRoomDatabase extends Dexie {
       events: '[deviceId+seq]',
       meta: 'key',
     });
+    this.version(2)
+      .stores({ heads: 'deviceId' })
+      .upgrade(async (tx) => {
+        const heads = new Map<string, HeadRow>();
+        await tx.table<WarEvent>('events').each((event) => {
+          const held = heads.get(event.deviceId);
+          if (!held || held.seq < event.seq)
+            heads.set(event.deviceId, { deviceId: event.deviceId, seq: event.seq, hash: event.hash, hlc: event.hlc });
+        });
+        await tx.table<HeadRow>('heads').bulkPut([...heads.values()]);
+      });
   }
 }
 
@@ -62,8 +82,11 @@ const browserContext: AppendContext = {
   newId: () => crypto.randomUUID(),
 };
 
-export class EventStore {
+/** The window's replica: local writes, and the EventLog the sync protocol runs over. */
+export class EventStore implements EventLog {
+  readonly workspace = DEFAULT_WORKSPACE;
   private knownIdentity: Promise<Identity> | null = null;
+  private readonly appendListeners = new Set<() => void>();
 
   constructor(
     readonly db: WarRoomDatabase,
@@ -95,21 +118,94 @@ export class EventStore {
   async append(drafts: readonly EventDraft[]): Promise<WarEvent[]> {
     const normalised = drafts.map(normaliseDraft);
     const identity = await this.identity();
-    return this.db.transaction('rw', this.db.events, this.db.meta, async () => {
-      const head = ((await this.db.meta.get('head'))?.value as ChainHead | undefined) ?? EMPTY_HEAD;
-      const sealed = sealEvents(head, normalised, {
-        workspace: identity.workspace,
-        deviceId: identity.deviceId,
-        nowMs: this.context.now(),
-        newId: this.context.newId,
+    return this.db
+      .transaction('rw', this.db.events, this.db.heads, this.db.meta, async () => {
+        const head = ((await this.db.meta.get('head'))?.value as ChainHead | undefined) ?? EMPTY_HEAD;
+        const sealed = sealEvents(head, normalised, {
+          workspace: identity.workspace,
+          deviceId: identity.deviceId,
+          nowMs: this.context.now(),
+          newId: this.context.newId,
+        });
+        await this.db.events.bulkAdd(sealed.events);
+        await this.db.meta.put({ key: 'head', value: sealed.head });
+        const last = sealed.events.at(-1);
+        if (last) await this.db.heads.put({ deviceId: last.deviceId, seq: last.seq, hash: last.hash, hlc: last.hlc });
+        return sealed.events;
+      })
+      .then((events) => {
+        for (const listener of this.appendListeners) listener();
+        return events;
       });
-      await this.db.events.bulkAdd(sealed.events);
-      await this.db.meta.put({ key: 'head', value: sealed.head });
-      return sealed.events;
-    });
+  }
+
+  /** Called after each local append has committed (the sync loop pushes then). */
+  onAppend(listener: () => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
   }
 
   all(): Promise<WarEvent[]> {
     return this.db.events.toArray();
+  }
+
+  async vector(): Promise<VersionVector> {
+    const vector: Record<string, number> = {};
+    for (const head of await this.db.heads.toArray()) vector[head.deviceId] = head.seq;
+    return vector;
+  }
+
+  async eventsBeyond(vector: VersionVector, limit: number): Promise<WarEvent[]> {
+    return this.db.transaction('r', this.db.events, this.db.heads, async () => {
+      const runs = await Promise.all(
+        (await this.db.heads.toArray())
+          .filter((head) => head.seq > (vector[head.deviceId] ?? 0))
+          .map((head) =>
+            this.db.events
+              .where('[deviceId+seq]')
+              .between([head.deviceId, (vector[head.deviceId] ?? 0) + 1], [head.deviceId, Dexie.maxKey])
+              .limit(limit)
+              .toArray(),
+          ),
+      );
+      // Each device's run is a prefix, so the oldest `limit` overall keep every run contiguous.
+      return runs.flat().sort(compareEvents).slice(0, limit);
+    });
+  }
+
+  /** Stores a batch from the host after the same checks every replica makes. */
+  async apply(raw: readonly unknown[]): Promise<ApplyResult> {
+    const parsed = parseBatch(raw);
+    if (!parsed.ok) return parsed;
+    const events = parsed.events;
+    const identity = await this.identity();
+    return this.db.transaction('rw', this.db.events, this.db.heads, this.db.meta, async (): Promise<ApplyResult> => {
+      const heads = new Map<string, HeldHead>();
+      for (const head of await this.db.heads.bulkGet(devicesOf(events))) if (head) heads.set(head.deviceId, head);
+      const repeated = events.filter((event) => event.seq <= (heads.get(event.deviceId)?.seq ?? 0));
+      const held = await this.db.events.bulkGet(repeated.map((event): [string, number] => [event.deviceId, event.seq]));
+      const heldHashes = new Map(
+        held.flatMap((event) => (event ? [[heldKey(event.deviceId, event.seq), event.hash] as const] : [])),
+      );
+      const plan = planBatch(events, { workspace: this.workspace, heads, heldHashes });
+      if (!plan.ok) return plan;
+      if (plan.toStore.length === 0) return { ok: true, stored: 0 };
+      // Our own events coming back (after a restore) are stored like any other.
+      await this.db.events.bulkAdd(plan.toStore);
+      const newHeads = new Map<string, HeadRow>();
+      for (const event of plan.toStore)
+        newHeads.set(event.deviceId, { deviceId: event.deviceId, seq: event.seq, hash: event.hash, hlc: event.hlc });
+      await this.db.heads.bulkPut([...newHeads.values()]);
+      // Later local events must sort after what was just seen, whatever this laptop's clock says.
+      const own = ((await this.db.meta.get('head'))?.value as ChainHead | undefined) ?? EMPTY_HEAD;
+      let clock = own.hlc ?? HLC_ZERO;
+      for (const event of plan.toStore) clock = receiveHlc(clock, decodeHlc(event.hlc), this.context.now());
+      const ownHead = newHeads.get(identity.deviceId);
+      await this.db.meta.put({
+        key: 'head',
+        value: ownHead ? { seq: ownHead.seq, hash: ownHead.hash, hlc: clock } : { ...own, hlc: clock },
+      });
+      return { ok: true, stored: plan.toStore.length };
+    });
   }
 }

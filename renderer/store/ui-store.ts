@@ -1,10 +1,10 @@
 // Window state that is not part of the record: where the user is, what the
 // host said about itself, whether it is reachable. The only zustand import.
 import { create } from 'zustand';
-import type { AppInfo, Settings } from '../../common/bridge/contract';
+import type { AppInfo, Settings, SyncStatus } from '../../common/bridge/contract';
 import type { HostStatus } from '../bridge';
 
-export type Route = { name: 'incidents' } | { name: 'incident'; id: string };
+export type Route = { name: 'incidents' } | { name: 'incident'; id: string } | { name: 'settings' };
 
 export type AppState = 'loading' | 'ready' | 'error';
 
@@ -15,7 +15,9 @@ interface UiState {
   hostStatus: HostStatus;
   appInfo: AppInfo | null;
   settings: Settings | null;
+  syncStatus: SyncStatus | null;
   navigate(route: Route): void;
+  setSyncStatus(status: SyncStatus): void;
   setHostStatus(status: HostStatus): void;
   setHost(info: AppInfo | null, settings: Settings | null): void;
   setSettings(settings: Settings): void;
@@ -29,7 +31,9 @@ export const useUiStore = create<UiState>((set) => ({
   hostStatus: 'connecting',
   appInfo: null,
   settings: null,
+  syncStatus: null,
   navigate: (route) => set({ route }),
+  setSyncStatus: (syncStatus) => set({ syncStatus }),
   setHostStatus: (hostStatus) => set({ hostStatus }),
   setHost: (appInfo, settings) => set({ appInfo, settings }),
   setSettings: (settings) => set({ settings }),
@@ -42,10 +46,18 @@ export function actorName(state: Pick<UiState, 'settings' | 'appInfo'>, fallback
 }
 
 export function routeToHash(route: Route): string {
-  return route.name === 'incident' ? `#/incidents/${encodeURIComponent(route.id)}` : '#/';
+  switch (route.name) {
+    case 'incident':
+      return `#/incidents/${encodeURIComponent(route.id)}`;
+    case 'settings':
+      return '#/settings';
+    case 'incidents':
+      return '#/';
+  }
 }
 
 export function routeFromHash(hash: string): Route {
+  if (hash === '#/settings') return { name: 'settings' };
   const match = /^#\/incidents\/([^/]+)$/.exec(hash);
   return match?.[1] ? { name: 'incident', id: decodeURIComponent(match[1]) } : { name: 'incidents' };
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createHost } from '../../main/host/host';
+import { testHostOptions } from '../support/test-host';
 import { startWebHost, type WebHost } from '../../main/host/web-host';
 import { createBridgeClient } from '../../renderer/bridge/client';
 import { createWsTransport } from '../../renderer/bridge/ws-transport';
@@ -16,12 +17,7 @@ let web: WebHost;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'warroom-bridge-'));
   await mkdir(join(dir, 'renderer'));
-  const host = await createHost({
-    dataDir: join(dir, 'data'),
-    mode: 'browser',
-    version: '1.2.3',
-    systemLocale: 'en-GB',
-  });
+  const host = await createHost(testHostOptions(join(dir, 'data')));
   web = await startWebHost({ host, rendererDir: join(dir, 'renderer'), port: 0 });
 });
 afterEach(async () => {
@@ -63,12 +59,7 @@ describe('renderer bridge over WebSocket', () => {
     const wentOffline = new Promise((resolve) => transport.onStatus((value) => value === 'offline' && resolve(value)));
     await web.close();
     await wentOffline;
-    const host = await createHost({
-      dataDir: join(dir, 'data'),
-      mode: 'browser',
-      version: '1.2.3',
-      systemLocale: 'en-GB',
-    });
+    const host = await createHost(testHostOptions(join(dir, 'data')));
     web = await startWebHost({ host, rendererDir: join(dir, 'renderer'), port });
     expect(await client.call('settings:get', {})).toMatchObject({ ok: true });
     transport.close();

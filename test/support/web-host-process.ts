@@ -42,16 +42,18 @@ export interface SpawnOptions {
   readonly port?: number;
   /** Added to this process's environment (LANG, to play a French system). */
   readonly env?: NodeJS.ProcessEnv;
+  /** More command-line arguments (`--lan`, `--join-token …`). */
+  readonly args?: readonly string[];
 }
 
 /** Spawns the host with `dataDir`; resolves once it prints its address. */
 export async function spawnWebHost(
   dataDir: string,
-  { timeoutMs = 30_000, port, env = {} }: SpawnOptions = {},
+  { timeoutMs = 30_000, port, env = {}, args = [] }: SpawnOptions = {},
 ): Promise<WebHostProcess> {
   if (!existsSync(WEB_ENTRY)) throw new Error(`${WEB_ENTRY} is missing: run \`npm run build\` first`);
   const portArgs = port === undefined ? [] : ['--port', String(port)];
-  const child = spawn(process.execPath, [WEB_ENTRY, '--data-dir', dataDir, '--no-open', ...portArgs], {
+  const child = spawn(process.execPath, [WEB_ENTRY, '--data-dir', dataDir, '--no-open', ...portArgs, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

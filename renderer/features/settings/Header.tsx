@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { LOCALES, type Locale } from '../../../common/i18n/locales';
 import { useLocale, useT } from '../../i18n';
 import { useUiStore } from '../../store/ui-store';
+import { SyncIndicator } from './SyncIndicator';
 
 interface Props {
   actor: string;
@@ -14,6 +15,7 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
   const t = useT();
   const locale = useLocale();
   const hostStatus = useUiStore((state) => state.hostStatus);
+  const syncStatus = useUiStore((state) => state.syncStatus);
   // While the field is being edited it holds a draft; otherwise it shows the saved name.
   const [draft, setDraft] = useState<string | null>(null);
   const name = draft ?? actor;
@@ -37,6 +39,7 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
       >
         {hostStatus === 'offline' ? t('header.hostOffline') : t('header.hostOnline')}
       </span>
+      <SyncIndicator status={syncStatus} />
       <label className="inline-field">
         <span>{t('header.you')}</span>
         <input
@@ -62,6 +65,9 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
           ))}
         </select>
       </label>
+      <a className="settings-link" href="#/settings" data-testid="open-settings">
+        {t('settings.open')}
+      </a>
     </header>
   );
 }

@@ -1,0 +1,29 @@
+// The host's replica: PGlite in `<data dir>/store`, through the same SQL store
+// the hub runs on PostgreSQL. Host services will append to it directly, so what
+// they record lands even when no window is open.
+import { join } from 'node:path';
+import { DEFAULT_WORKSPACE } from '../../common/events/event';
+import type { EventLog } from '../../common/sync/event-log';
+import type { Logger } from '../services/logger';
+import { openPgliteClient } from './store/pglite-client';
+import { SqlEventStore, type SqlEventLog } from './store/sql-event-log';
+
+export interface OpenedLog {
+  readonly log: EventLog;
+  close(): Promise<void>;
+}
+
+export interface HostStore extends OpenedLog {
+  readonly log: SqlEventLog;
+}
+
+export async function openHostStore(dataDir: string, logger: Logger): Promise<HostStore> {
+  const client = await openPgliteClient(join(dataDir, 'store'), logger);
+  try {
+    const store = await SqlEventStore.open(client);
+    return { log: store.log(DEFAULT_WORKSPACE), close: () => client.close() };
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+}

@@ -1,0 +1,198 @@
+// Replication in the host: answers the windows' exchanges over the bridge, and
+// keeps the host's record in step with the team hub when one is joined: at
+// start, on every local or window change, on the hub's live "changed" signal,
+// and after failures with backoff. Offline is a normal state, not an error.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { SyncStatus } from '../../common/bridge/contract';
+import { DEFAULT_WORKSPACE } from '../../common/events/event';
+import type { EventLog } from '../../common/sync/event-log';
+import { answerExchange, syncWith, type ExchangeFn } from '../../common/sync/exchange';
+import { SyncRefusedError, type ExchangeRequest, type ExchangeResponse } from '../../common/sync/protocol';
+import { countMissing, type VersionVector } from '../../common/sync/vector';
+import { writeFileAtomic } from '../services/atomic-file';
+import type { Logger } from '../services/logger';
+import type { HostEvents } from './bridge-router';
+import type { SecretStore } from './secret-store';
+
+/** A window's exchanges carry smaller batches than the hub's: they cross the bridge. */
+export const WINDOW_BATCH_EVENTS = 500;
+const MIN_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 30_000;
+const TOKEN_SECRET = 'hub-token';
+
+export interface HubConnection {
+  readonly exchange: ExchangeFn;
+  /** Calls `onChanged` whenever the hub stores new events; returns a stop function. */
+  readonly subscribe: (onChanged: () => void) => () => void;
+}
+
+export type ConnectHub = (options: { url: string; workspace: string; token: string }) => HubConnection;
+
+export interface ReplicationOptions {
+  readonly dataDir: string;
+  readonly log: Promise<EventLog>;
+  readonly events: HostEvents;
+  readonly secrets: SecretStore;
+  readonly connectHub: ConnectHub;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+const hubConfigSchema = z.strictObject({ url: z.string() });
+
+export class Replication {
+  private hub: { url: string; connection: HubConnection; unsubscribe: () => void } | null = null;
+  private peerVector: VersionVector = {};
+  private current: SyncStatus = {
+    state: 'disabled',
+    hubUrl: null,
+    workspace: DEFAULT_WORKSPACE,
+    waiting: 0,
+    lastSyncedAt: null,
+    error: null,
+  };
+  private running: Promise<void> | null = null;
+  private again = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private backoffMs = MIN_BACKOFF_MS;
+  private isClosed = false;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ReplicationOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Resumes the hub joined in an earlier run, if any. */
+  async start(): Promise<void> {
+    const url = await this.readHubUrl();
+    const token = await this.options.secrets.get(TOKEN_SECRET);
+    if (url && token) this.connect(url, token);
+  }
+
+  status(): SyncStatus {
+    return this.current;
+  }
+
+  /** A window's exchange: the same protocol the hub speaks. */
+  async exchangeWithWindow(request: ExchangeRequest): Promise<ExchangeResponse> {
+    const log = await this.options.log;
+    const before = request.events.length > 0 ? await log.vector() : null;
+    const response = await answerExchange(log, request, WINDOW_BATCH_EVENTS);
+    if (response.ok && before && countMissing(response.answer.vector, before) > 0)
+      this.onLocalChange(response.answer.vector);
+    return response;
+  }
+
+  /** Something new in the host's record (a window or a host service wrote). */
+  onLocalChange(vector: VersionVector): void {
+    this.options.events.emit('sync:changed', { vector });
+    this.kick();
+  }
+
+  async join(url: string, token: string): Promise<SyncStatus> {
+    const normalised = url.replace(/\/+$/, '');
+    await this.options.secrets.set(TOKEN_SECRET, token);
+    await writeFileAtomic(join(this.options.dataDir, 'hub.json'), `${JSON.stringify({ url: normalised })}\n`);
+    this.connect(normalised, token);
+    await this.running;
+    return this.current;
+  }
+
+  async leave(): Promise<SyncStatus> {
+    this.disconnect();
+    await this.options.secrets.set(TOKEN_SECRET, null);
+    await writeFileAtomic(join(this.options.dataDir, 'hub.json'), '{}\n');
+    this.update({ state: 'disabled', hubUrl: null, waiting: 0, error: null });
+    return this.current;
+  }
+
+  close(): void {
+    this.isClosed = true;
+    this.disconnect();
+  }
+
+  private connect(url: string, token: string): void {
+    this.disconnect();
+    const connection = this.options.connectHub({ url, workspace: DEFAULT_WORKSPACE, token });
+    const unsubscribe = connection.subscribe(() => this.kick());
+    this.hub = { url, connection, unsubscribe };
+    this.peerVector = {};
+    this.backoffMs = MIN_BACKOFF_MS;
+    this.update({ state: 'connecting', hubUrl: url, error: null });
+    this.kick();
+  }
+
+  private disconnect(): void {
+    clearTimeout(this.retryTimer);
+    this.hub?.unsubscribe();
+    this.hub = null;
+  }
+
+  /** Runs one sync now, or once more after the one under way: never two at once. */
+  private kick(): void {
+    if (!this.hub || this.isClosed) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.retryTimer);
+    this.running = this.runSync().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  private async runSync(): Promise<void> {
+    const hub = this.hub;
+    if (!hub) return;
+    const log = await this.options.log;
+    this.update({ state: 'syncing' });
+    try {
+      const outcome = await syncWith(log, hub.connection.exchange, { knownPeerVector: this.peerVector });
+      if (this.hub !== hub) return;
+      this.peerVector = outcome.peerVector;
+      this.backoffMs = MIN_BACKOFF_MS;
+      const after = await log.vector();
+      this.update({
+        state: 'online',
+        waiting: countMissing(after, outcome.peerVector),
+        lastSyncedAt: this.now(),
+        error: null,
+      });
+      if (outcome.pulled > 0) this.options.events.emit('sync:changed', { vector: after });
+    } catch (error) {
+      if (this.hub !== hub) return;
+      const waiting = countMissing(await log.vector(), this.peerVector);
+      if (error instanceof SyncRefusedError) {
+        // The hub will refuse the same thing again: say why and wait for a change or a new token.
+        this.options.logger.warn('the hub refused a sync', error.error);
+        this.update({ state: 'refused', waiting, error: `${error.error.code}: ${error.error.message}` });
+        return;
+      }
+      this.update({ state: 'offline', waiting, error: error instanceof Error ? error.message : String(error) });
+      this.retryTimer = setTimeout(() => this.kick(), this.backoffMs);
+      this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs * 2);
+    }
+  }
+
+  private update(patch: Partial<SyncStatus>): void {
+    this.current = { ...this.current, ...patch };
+    this.options.events.emit('sync:status', this.current);
+  }
+
+  private async readHubUrl(): Promise<string | null> {
+    try {
+      const parsed = hubConfigSchema.safeParse(
+        JSON.parse(await readFile(join(this.options.dataDir, 'hub.json'), 'utf8')),
+      );
+      return parsed.success ? parsed.data.url : null;
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+// Who may use browser mode. By default the host listens on loopback only and
+// serves only requests addressed to loopback (no DNS rebinding), and its bridge
+// only to pages it served (the Origin is checked). With `--lan` it listens
+// beyond loopback, and every request must carry the join token: once in the
+// address (`?join=`), which sets a cookie, then in that cookie.
+import { timingSafeEqual } from 'node:crypto';
+
+export const JOIN_COOKIE = 'warroom_join';
+
+export interface AccessPolicy {
+  /** Null: loopback only. A string: LAN mode, and the token every browser must present. */
+  readonly lanToken: string | null;
+  readonly port: number;
+}
+
+export interface RequestFacts {
+  readonly host: string | undefined;
+  readonly url: string | undefined;
+  readonly cookie: string | undefined;
+  readonly origin?: string | undefined;
+}
+
+export type Access =
+  | { kind: 'allow' }
+  | { kind: 'join'; location: string; setCookie: string }
+  | { kind: 'deny'; status: 401 | 403 | 421; reason: string };
+
+function loopbackHosts(port: number): Set<string> {
+  return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+}
+
+function sameToken(given: string | undefined | null, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+function parseUrl(url: string | undefined): URL | null {
+  try {
+    return new URL(url ?? '/', 'http://x');
+  } catch {
+    return null;
+  }
+}
+
+export function checkPageRequest(request: RequestFacts, policy: AccessPolicy): Access {
+  if (policy.lanToken === null) {
+    return loopbackHosts(policy.port).has(request.host ?? '')
+      ? { kind: 'allow' }
+      : { kind: 'deny', status: 421, reason: 'browser mode answers on loopback only' };
+  }
+  const url = parseUrl(request.url);
+  if (!url) return { kind: 'deny', status: 403, reason: 'malformed address' };
+  const offered = url.searchParams.get('join');
+  if (offered !== null) {
+    if (!sameToken(offered, policy.lanToken)) return { kind: 'deny', status: 401, reason: 'wrong join token' };
+    url.searchParams.delete('join');
+    return {
+      kind: 'join',
+      location: `${url.pathname}${url.search}`,
+      setCookie: `${JOIN_COOKIE}=${encodeURIComponent(offered)}; HttpOnly; SameSite=Strict; Path=/`,
+    };
+  }
+  return sameToken(cookieValue(request.cookie, JOIN_COOKIE), policy.lanToken)
+    ? { kind: 'allow' }
+    : { kind: 'deny', status: 401, reason: 'this war-room needs its join token: open the address with ?join=…' };
+}
+
+export function checkBridgeUpgrade(request: RequestFacts, policy: AccessPolicy): Access {
+  const page = checkPageRequest({ ...request, url: '/' }, policy);
+  if (page.kind !== 'allow')
+    return page.kind === 'join' ? { kind: 'deny', status: 401, reason: 'no join token' } : page;
+  // Only a page this host served may open the bridge: its origin is this host.
+  if (request.origin !== `http://${request.host ?? ''}`) {
+    return { kind: 'deny', status: 403, reason: `refused a bridge connection from origin "${request.origin ?? ''}"` };
+  }
+  return { kind: 'allow' };
+}

@@ -1,0 +1,23 @@
+// Host options for tests that exercise the host's transports, not its store:
+// the reference in-memory log, and no hub.
+import { DEFAULT_WORKSPACE } from '../../common/events/event';
+import { MemoryEventLog } from '../../common/sync/memory-log';
+import type { HostOptions } from '../../main/host/host';
+
+export function testHostOptions(dataDir: string, overrides: Partial<HostOptions> = {}): HostOptions {
+  let ids = 0;
+  return {
+    dataDir,
+    mode: 'browser',
+    version: '1.2.3',
+    systemLocale: 'en-GB',
+    openLog: async () => ({
+      log: new MemoryEventLog(DEFAULT_WORKSPACE, 'host-device', () => `host-${(ids += 1)}`),
+      close: async () => undefined,
+    }),
+    connectHub: () => {
+      throw new Error('no hub in this test');
+    },
+    ...overrides,
+  };
+}
