@@ -23,6 +23,7 @@ export default defineConfig({
           electron: resolve(__dirname, 'main/electron/main.ts'),
           web: resolve(__dirname, 'main/host/web-entry.ts'),
           start: resolve(__dirname, 'main/host/start-entry.ts'),
+          hub: resolve(__dirname, 'main/host/hub/hub-entry.ts'),
         },
       },
     },

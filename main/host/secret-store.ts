@@ -30,10 +30,10 @@ export function openSecretStore(dataDir: string): SecretStore {
     get: async (name) => (await read())[name] ?? null,
     set(name, value) {
       const write = queue.then(async () => {
-        const secrets = await read();
-        if (value === null) delete secrets[name];
-        else secrets[name] = value;
-        await writeFileAtomic(path, `${JSON.stringify(secrets, null, 2)}\n`);
+        const secrets = new Map(Object.entries(await read()));
+        if (value === null) secrets.delete(name);
+        else secrets.set(name, value);
+        await writeFileAtomic(path, `${JSON.stringify(Object.fromEntries(secrets), null, 2)}\n`);
       });
       queue = write.catch(() => undefined);
       return write;

@@ -1,18 +1,8 @@
 // The first slice, through the real UI in browser mode: declare, note, restart.
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { screenshot } from './screenshot';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
-
-/** Screenshots for the README, written only when asked: `npm run screenshots`. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.WARROOM_SCREENSHOTS;
-  if (!dir) return;
-  await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`) });
-}
 
 test('declares an incident, shows a hostile note as text, and finds both after a restart', async ({ warroom }) => {
   const { ui } = warroom;

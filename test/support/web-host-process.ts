@@ -1,5 +1,6 @@
-// Browser mode as a child process, started the way a user starts it
-// (`node out/main/web.js`), for the end-to-end suite and the benchmarks.
+// The app's servers as child processes, started the way a user starts them
+// (`node out/main/web.js`, `node out/main/hub.js serve`), for the end-to-end
+// suite and the benchmarks.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,20 +8,23 @@ import { join } from 'node:path';
 // __dirname, not import.meta: Playwright loads this file as CommonJS.
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const WEB_ENTRY = join(REPO_ROOT, 'out', 'main', 'web.js');
+export const HUB_ENTRY = join(REPO_ROOT, 'out', 'main', 'hub.js');
 
 // The host prints its address once it listens (the sentence around it is translated).
-const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+\//;
+const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+/;
 const OUTPUT_KEPT = 4000;
 const STOP_GRACE_MS = 5000;
 
-export interface WebHostProcess {
+export interface ServerProcess {
   /** `http://127.0.0.1:<port>/` */
   readonly url: string;
-  /** What the host printed so far (the tail), for failure messages. */
+  /** What the process printed so far (the tail), for failure messages. */
   output(): string;
-  /** SIGTERM, then SIGKILL if the host has not exited after a grace period. */
+  /** SIGTERM, then SIGKILL if the process has not exited after a grace period. */
   stop(): Promise<void>;
 }
+
+export type WebHostProcess = ServerProcess;
 
 function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
@@ -46,14 +50,33 @@ export interface SpawnOptions {
   readonly args?: readonly string[];
 }
 
-/** Spawns the host with `dataDir`; resolves once it prints its address. */
-export async function spawnWebHost(
+/** Spawns the browser-mode host with `dataDir`; resolves once it prints its address. */
+export function spawnWebHost(
   dataDir: string,
   { timeoutMs = 30_000, port, env = {}, args = [] }: SpawnOptions = {},
-): Promise<WebHostProcess> {
-  if (!existsSync(WEB_ENTRY)) throw new Error(`${WEB_ENTRY} is missing: run \`npm run build\` first`);
+): Promise<ServerProcess> {
   const portArgs = port === undefined ? [] : ['--port', String(port)];
-  const child = spawn(process.execPath, [WEB_ENTRY, '--data-dir', dataDir, '--no-open', ...portArgs, ...args], {
+  return spawnServer(WEB_ENTRY, ['--data-dir', dataDir, '--no-open', ...portArgs, ...args], { timeoutMs, env });
+}
+
+/** Spawns the team hub serving `dataDir` (PGlite); resolves once it prints its address. */
+export function spawnHub(
+  dataDir: string,
+  { timeoutMs = 30_000, port = 0, env = {} }: SpawnOptions = {},
+): Promise<ServerProcess> {
+  return spawnServer(HUB_ENTRY, ['serve', '--port', String(port), '--data-dir', dataDir], {
+    timeoutMs,
+    env: { DATABASE_URL: '', ...env },
+  });
+}
+
+async function spawnServer(
+  entry: string,
+  args: readonly string[],
+  { timeoutMs, env }: { timeoutMs: number; env: NodeJS.ProcessEnv },
+): Promise<ServerProcess> {
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
+  const child = spawn(process.execPath, [entry, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,14 +91,14 @@ export async function spawnWebHost(
 
   try {
     const url = await new Promise<string>((found, fail) => {
-      const timer = setTimeout(() => fail(new Error(`no address from the host after ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => fail(new Error(`no address after ${timeoutMs} ms`)), timeoutMs);
       const settle = () => clearTimeout(timer);
       child.stdout.on('data', (chunk: Buffer) => {
         keep(chunk);
         const match = URL_PATTERN.exec(output);
         if (match) {
           settle();
-          found(match[0]);
+          found(`${match[0]}/`);
         }
       });
       child.once('error', (error) => {
@@ -84,13 +107,13 @@ export async function spawnWebHost(
       });
       child.once('exit', (code, signal) => {
         settle();
-        fail(new Error(`the host exited (${signal ?? `code ${code}`}) before listening`));
+        fail(new Error(`the process exited (${signal ?? `code ${code}`}) before listening`));
       });
     });
     return { url, output: () => output, stop: () => stopChild(child) };
   } catch (error) {
     await stopChild(child);
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`browser mode did not start: ${reason}\n${output}`, { cause: error });
+    throw new Error(`${entry} did not start: ${reason}\n${output}`, { cause: error });
   }
 }

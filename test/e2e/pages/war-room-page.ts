@@ -62,6 +62,18 @@ export class WarRoomPage {
     await expect(this.page.locator('html')).toHaveAttribute('lang', locale);
   }
 
+  get syncStatus(): Locator {
+    return this.page.getByTestId('sync-status').first();
+  }
+
+  async joinHub(url: string, token: string): Promise<void> {
+    await this.page.getByTestId('open-settings').click();
+    await this.page.getByTestId('hub-url').fill(url);
+    await this.page.getByTestId('hub-token').fill(token);
+    await this.page.getByTestId('hub-join').click();
+    await expect(this.page.getByTestId('hub-joined')).toBeVisible();
+  }
+
   async setDisplayName(name: string): Promise<void> {
     const field = this.page.getByTestId('display-name');
     await field.fill(name);
