@@ -18,8 +18,9 @@ export interface HostOptions {
   /** The system language as a BCP 47 tag; Electron passes app.getLocale(). */
   readonly systemLocale: string;
   /**
-   * Opens the host's replica. Not awaited at start: the window shows its own
-   * replica at once while this (PGlite's first start is slow) gets ready.
+   * Opens the host's replica, on first need. PGlite's first start keeps Node's
+   * event loop busy for seconds, so it must not run before the window has
+   * loaded: the window shows its own replica at once and syncs once interactive.
    */
   readonly openLog: () => Promise<OpenedLog>;
   readonly connectHub: ConnectHub;
@@ -30,10 +31,13 @@ export interface Host {
   readonly events: HostEvents;
   readonly settings: SettingsStore;
   readonly replication: Replication;
-  readonly log: Promise<EventLog>;
+  /** The host's replica, opened on first call. */
+  log(): Promise<EventLog>;
   readonly dataDir: string;
   close(): Promise<void>;
 }
+
+const HUB_START_DELAY_MS = 2_000;
 
 export function systemLocaleFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
@@ -53,10 +57,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
   await mkdir(options.dataDir, { recursive: true });
   const settings = await openSettingsStore(options.dataDir, createLogger('settings'));
   const events = new HostEvents();
-  const opened = options.openLog();
-  // Nobody may be waiting on it yet; a failure is reported to whoever asks.
-  opened.catch((error: unknown) => createLogger('store').error('the host store could not be opened', error));
-  const log = opened.then((store) => store.log);
+  let opened: Promise<OpenedLog> | null = null;
+  const open = () => {
+    if (!opened) {
+      opened = options.openLog();
+      opened.catch((error: unknown) => createLogger('store').error('the host store could not be opened', error));
+    }
+    return opened;
+  };
+  const log = () => open().then((store) => store.log);
   const replication = new Replication({
     dataDir: options.dataDir,
     log,
@@ -90,7 +99,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
     hostLog,
   );
-  void replication.start();
+  // The hub loop would open the store at once; give a window time to load first.
+  // A window's first sync opens the store sooner; with no window, this does.
+  const startTimer = setTimeout(() => void replication.start(), HUB_START_DELAY_MS);
+  startTimer.unref();
   hostLog.info(`host ready (${options.mode}), data in ${options.dataDir}`);
   return {
     route,
@@ -100,10 +112,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     log,
     dataDir: options.dataDir,
     async close() {
+      clearTimeout(startTimer);
       replication.close();
-      const opened = await log.catch(() => null);
-      if (opened && 'close' in opened && typeof opened.close === 'function')
-        await (opened.close as () => Promise<void>)();
+      const store = opened ? await opened.catch(() => null) : null;
+      await store?.close();
     },
   };
 }

@@ -32,7 +32,8 @@ export type ConnectHub = (options: { url: string; workspace: string; token: stri
 
 export interface ReplicationOptions {
   readonly dataDir: string;
-  readonly log: Promise<EventLog>;
+  /** The host's replica; opened on first call. */
+  readonly log: () => Promise<EventLog>;
   readonly events: HostEvents;
   readonly secrets: SecretStore;
   readonly connectHub: ConnectHub;
@@ -77,7 +78,7 @@ export class Replication {
 
   /** A window's exchange: the same protocol the hub speaks. */
   async exchangeWithWindow(request: ExchangeRequest): Promise<ExchangeResponse> {
-    const log = await this.options.log;
+    const log = await this.options.log();
     const before = request.events.length > 0 ? await log.vector() : null;
     const response = await answerExchange(log, request, WINDOW_BATCH_EVENTS);
     if (response.ok && before && countMissing(response.answer.vector, before) > 0)
@@ -150,7 +151,7 @@ export class Replication {
   private async runSync(): Promise<void> {
     const hub = this.hub;
     if (!hub) return;
-    const log = await this.options.log;
+    const log = await this.options.log();
     this.update({ state: 'syncing' });
     try {
       const outcome = await syncWith(log, hub.connection.exchange, { knownPeerVector: this.peerVector });

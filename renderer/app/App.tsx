@@ -34,8 +34,6 @@ async function bootstrap(): Promise<void> {
     ui.setAppState('error', error instanceof Error ? error.message : String(error));
     return;
   }
-  // The window shows its own replica at once; the host's catches up behind it.
-  startHostSync(getEventStore(), bridge);
   void bridge.call('sync:get-status', {}).then((status) => {
     if (status.ok) useUiStore.getState().setSyncStatus(status.value);
   });
@@ -47,6 +45,8 @@ async function bootstrap(): Promise<void> {
   ui.setHost(appInfo, hostSettings);
   await setLocale(hostSettings?.locale ?? matchLocale(appInfo?.systemLocale ?? navigator.language));
   ui.setAppState('ready');
+  // The window shows its own replica at once; the host's catches up behind it.
+  startHostSync(getEventStore(), bridge);
 }
 
 export function App() {
