@@ -1,0 +1,123 @@
+// The embedded engine: PGlite (PostgreSQL compiled to WASM) on files in a data
+// dir, behind the SqlClient surface. Used by the host's replica store and by a
+// hub without DATABASE_URL.
+//
+// Durability. PGlite's Node filesystem (Emscripten's NODEFS) writes each page
+// straight to the real file with a write() call, and a commit returns only after
+// its WAL record is written: a committed transaction survives the process being
+// killed (kill -9), since the data is then in the kernel's page cache. But out of
+// the box it does not survive the machine losing power: PGlite starts PostgreSQL
+// with `-F` (fsync off) and NODEFS has no fsync at all, so nothing is ever flushed
+// to the disk. We turn fsync back on, have the WAL flushed with fsync() (the one
+// sync call that reaches the filesystem layer; fdatasync() is a no-op there), and
+// give NODEFS the fsync it lacks. A commit then costs one real fsync, as on any
+// PostgreSQL; the kill -9 test (pglite-durability.test.ts) and `fsyncCount` keep
+// both promises honest.
+import { fsyncSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
+import type { Logger } from '../../services/logger';
+import { acquireDirLock } from './dir-lock';
+import type { SqlClient, SqlExecutor, SqlParam } from './sql-client';
+
+type EmscriptenOptions = Parameters<NodeFS['init']>[1];
+
+interface NodeStream {
+  readonly nfd?: number;
+}
+
+interface NodeFsOps {
+  fsync?: (stream: NodeStream) => number;
+}
+
+/** NODEFS with a real fsync: PostgreSQL's flushes reach the disk. */
+class DurableNodeFS extends NodeFS {
+  fsyncCount = 0;
+  isPatched = false;
+
+  override async init(pg: PGlite, options: EmscriptenOptions): Promise<{ emscriptenOpts: EmscriptenOptions }> {
+    const result = await super.init(pg, options);
+    const preRun = [...(result.emscriptenOpts.preRun ?? [])];
+    preRun.push((module) => {
+      const streamOps = (module.NODEFS as unknown as { stream_ops?: NodeFsOps } | undefined)?.stream_ops;
+      if (!streamOps) return;
+      streamOps.fsync = (stream) => {
+        // Directories have no host descriptor under NODEFS; PostgreSQL tolerates
+        // an unsyncable directory, and renames are rare (segment recycling).
+        if (stream.nfd === undefined) return 0;
+        fsyncSync(stream.nfd);
+        this.fsyncCount += 1;
+        return 0;
+      };
+      this.isPatched = true;
+    });
+    return { emscriptenOpts: { ...result.emscriptenOpts, preRun } };
+  }
+}
+
+// PGlite's own start parameters less `-F` (fsync off), with the WAL flushed by fsync().
+const START_PARAMS = [
+  ...PGlite.defaultStartParams.filter((param) => param !== '-F'),
+  '-c',
+  'fsync=on',
+  '-c',
+  'wal_sync_method=fsync',
+];
+
+export interface PgliteClient extends SqlClient {
+  readonly kind: 'pglite';
+  /** Real fsync calls made so far; a test reads it to prove commits reach the disk. */
+  fsyncCount(): number;
+}
+
+function executor(db: PGlite | Transaction): SqlExecutor {
+  return {
+    async query<Row extends object>(sql: string, params: readonly SqlParam[] = []) {
+      const result = await db.query<Row>(sql, [...params]);
+      return result.rows;
+    },
+  };
+}
+
+/**
+ * Opens (creating on first use, which takes a few seconds) the embedded database
+ * in `dir`: PostgreSQL's files in `dir/pgdata`, the one-process lock in `dir/lock`.
+ */
+export async function openPgliteClient(dir: string, log?: Logger): Promise<PgliteClient> {
+  await mkdir(dir, { recursive: true });
+  const lock = await acquireDirLock(join(dir, 'lock'));
+  const fs = new DurableNodeFS(join(dir, 'pgdata'));
+  let db: PGlite;
+  try {
+    db = await PGlite.create({ fs, startParams: START_PARAMS, relaxedDurability: false });
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+  if (!fs.isPatched) log?.warn('PGlite exposes no NODEFS to patch: commits survive a crash, not a power loss');
+  const base = executor(db);
+  let isClosed = false;
+  return {
+    kind: 'pglite',
+    query: base.query,
+    transaction: (work) => db.transaction((tx) => work(executor(tx))),
+    async listen(channel, onPayload) {
+      const unlisten = await db.listen(channel, onPayload);
+      return async () => {
+        if (!isClosed) await unlisten();
+      };
+    },
+    fsyncCount: () => fs.fsyncCount,
+    async close() {
+      if (isClosed) return;
+      isClosed = true;
+      try {
+        await db.close();
+      } finally {
+        await lock.release();
+      }
+    },
+  };
+}

@@ -1,0 +1,370 @@
+// The event log in SQL: the host's replica (PGlite) and the hub's (PGlite or
+// PostgreSQL) run this same code and these same statements. It implements the
+// sync protocol's EventLog (verify with common/sync/plan.ts, store a batch in one
+// transaction) and lets the host seal its own events onto this device's chain.
+//
+// Tables:
+// - events: one row per event, keyed by its chain position (workspace, device,
+//   seq); `body` is the event's JSON as verified, so it round-trips unchanged.
+// - heads: per (workspace, device), the last seq with its hash and clock. Seqs are
+//   contiguous by construction, so this is the version vector, and the chain
+//   head a new batch must follow on from.
+// Text columns compare byte-wise (COLLATE "C"), as JavaScript compares the
+// strings, so SQL's "oldest first" is common/domain/order.ts's order whatever the
+// server's locale.
+//
+// Concurrency: hub processes sharing one PostgreSQL may receive batches of the
+// same device at once. Every write takes a transaction-scoped advisory lock per
+// (workspace, device), in sorted order so that two writers cannot deadlock, and
+// plans against the heads it reads under that lock. The loser of a race waits,
+// then finds the winner's events held and skips them (or refuses a fork).
+import { randomUUID } from 'node:crypto';
+import { EMPTY_HEAD, hashEvent, sealEvents, type ChainHead } from '../../../common/events/chain';
+import { eventSchema, payloadSchemas, type EventDraft, type WarEvent } from '../../../common/events/event';
+import { decodeHlc } from '../../../common/events/hlc';
+import type { ApplyResult, EventLog } from '../../../common/sync/event-log';
+import { devicesOf, heldKey, parseBatch, planBatch, type HeldHead } from '../../../common/sync/plan';
+import type { VersionVector } from '../../../common/sync/vector';
+import { runMigrations, type Migration } from './migrations';
+import { isUniqueViolation, type SqlClient, type SqlExecutor } from './sql-client';
+
+export const STORE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    statements: [
+      `CREATE TABLE events (
+        workspace text COLLATE "C" NOT NULL,
+        device_id text COLLATE "C" NOT NULL,
+        seq integer NOT NULL,
+        hlc text COLLATE "C" NOT NULL,
+        hash text NOT NULL,
+        body text NOT NULL,
+        PRIMARY KEY (workspace, device_id, seq)
+      )`,
+      // eventsBeyond walks this index from the oldest event the peer lacks.
+      `CREATE INDEX events_by_order ON events (workspace, hlc, device_id, seq)`,
+      `CREATE TABLE heads (
+        workspace text COLLATE "C" NOT NULL,
+        device_id text COLLATE "C" NOT NULL,
+        seq integer NOT NULL,
+        hash text NOT NULL,
+        hlc text COLLATE "C" NOT NULL,
+        PRIMARY KEY (workspace, device_id)
+      )`,
+      `CREATE TABLE store_meta (key text PRIMARY KEY, value text NOT NULL)`,
+    ],
+  },
+];
+
+/** How an append of local drafts fails: a draft no peer would accept. */
+export interface DraftRefusal {
+  readonly code: 'invalid-draft';
+  readonly message: string;
+  /** The payload field at fault, dotted; '' for the event itself. */
+  readonly field: string;
+}
+
+export type AppendResult = { ok: true; events: WarEvent[] } | { ok: false; error: DraftRefusal };
+
+/** A NOTIFY channel name is an identifier: at most 63 bytes. */
+const CHANNEL_MAX = 63;
+
+interface StoreContext {
+  readonly client: SqlClient;
+  readonly deviceId: string;
+  readonly channel: string;
+  readonly newId: () => string;
+}
+
+export interface SqlEventStoreOptions {
+  readonly newId?: () => string;
+}
+
+/** The store over one database: it serves a log per workspace. */
+export class SqlEventStore {
+  private constructor(private readonly context: StoreContext) {}
+
+  /** Brings the schema up to date and reads (or creates, once) this store's own device id. */
+  static async open(client: SqlClient, options: SqlEventStoreOptions = {}): Promise<SqlEventStore> {
+    const newId = options.newId ?? randomUUID;
+    await runMigrations(client, 'store', STORE_MIGRATIONS);
+    await client.query(`INSERT INTO store_meta (key, value) VALUES ('device-id', $1) ON CONFLICT (key) DO NOTHING`, [
+      newId(),
+    ]);
+    const [meta] = await client.query<{ value: string }>(`SELECT value FROM store_meta WHERE key = 'device-id'`);
+    const [schema] = await client.query<{ name: string }>('SELECT current_schema() AS name');
+    if (!meta || !schema) throw new Error('the store could not read its own identity');
+    // Changes are announced per schema, so that two deployments (or two test
+    // files) sharing one PostgreSQL database never hear each other.
+    const channel = `warroom_events_${schema.name}`.slice(0, CHANNEL_MAX);
+    return new SqlEventStore({ client, deviceId: meta.value, channel, newId });
+  }
+
+  get deviceId(): string {
+    return this.context.deviceId;
+  }
+
+  get kind(): SqlClient['kind'] {
+    return this.context.client.kind;
+  }
+
+  log(workspace: string): SqlEventLog {
+    return new SqlEventLog(this.context, workspace);
+  }
+
+  /**
+   * Calls `onChange(workspace)` after any transaction, in any process sharing the
+   * database, stores events; `onResume` when some announcements may have been missed.
+   */
+  onChange(onChange: (workspace: string) => void, onResume?: () => void): Promise<() => Promise<void>> {
+    return this.context.client.listen(this.context.channel, onChange, onResume);
+  }
+
+  /** Whether the database answers. */
+  async ping(): Promise<void> {
+    await this.context.client.query('SELECT 1');
+  }
+}
+
+interface HeadRow {
+  device_id: string;
+  seq: number;
+  hash: string;
+  hlc: string;
+}
+
+/** Validates and normalises a draft (trimmed text), as the window's store does. */
+function normaliseDraft(draft: EventDraft): { ok: true; draft: EventDraft } | { ok: false; error: DraftRefusal } {
+  const payload = payloadSchemas[draft.type].safeParse(draft.payload);
+  if (!payload.success) {
+    const issue = payload.error.issues[0];
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-draft',
+        message: issue?.message ?? 'invalid payload',
+        field: issue?.path.map(String).join('.') ?? '',
+      },
+    };
+  }
+  return { ok: true, draft: { ...draft, actor: draft.actor.trim(), payload: payload.data } as EventDraft };
+}
+
+/** One workspace's events in the store. */
+export class SqlEventLog implements EventLog {
+  constructor(
+    private readonly context: StoreContext,
+    readonly workspace: string,
+  ) {}
+
+  get deviceId(): string {
+    return this.context.deviceId;
+  }
+
+  async vector(): Promise<VersionVector> {
+    const rows = await this.context.client.query<{ device_id: string; seq: number }>(
+      'SELECT device_id, seq FROM heads WHERE workspace = $1',
+      [this.workspace],
+    );
+    return Object.fromEntries(rows.map((row) => [row.device_id, row.seq]));
+  }
+
+  async eventsBeyond(vector: VersionVector, limit: number): Promise<WarEvent[]> {
+    if (limit <= 0) return [];
+    // A device id with a NUL cannot be held (PostgreSQL text has no NUL) and cannot
+    // be a jsonb key: such an entry names nothing here.
+    const known = Object.fromEntries(Object.entries(vector).filter(([deviceId]) => !deviceId.includes('\u0000')));
+    return this.context.client.transaction(async (tx) => {
+      // Walk the (hlc, device, seq) index in order and stop at `limit`. The planner,
+      // left to its statistics (PGlite never gathers any: it has no autovacuum),
+      // may rather fetch every event after the start and sort them, which costs the
+      // whole tail of the log on every batch. Forbid that plan, for this query only.
+      await tx.query(
+        `SELECT set_config('enable_sort', 'off', true), set_config('enable_bitmapscan', 'off', true),
+                set_config('enable_seqscan', 'off', true)`,
+      );
+      // Start at the oldest event the peer lacks (one primary-key probe per device),
+      // then skip, on the way, what the peer holds. A peer that lacks little costs
+      // little, however long the log.
+      const rows = await tx.query<{ body: string }>(
+        `WITH start AS (
+           SELECT min(e.hlc) AS hlc
+           FROM heads h
+           JOIN events e ON e.workspace = h.workspace AND e.device_id = h.device_id
+             AND e.seq = coalesce(($2::jsonb ->> h.device_id)::bigint, 0) + 1
+           WHERE h.workspace = $1
+         )
+         SELECT e.body FROM events e
+         WHERE e.workspace = $1
+           AND e.hlc >= (SELECT hlc FROM start)
+           AND e.seq > coalesce(($2::jsonb ->> e.device_id)::bigint, 0)
+         ORDER BY e.workspace, e.hlc, e.device_id, e.seq
+         LIMIT $3`,
+        [this.workspace, JSON.stringify(known), limit],
+      );
+      // Every body was verified against the contract when it was stored.
+      return rows.map((row) => JSON.parse(row.body) as WarEvent);
+    });
+  }
+
+  async apply(raw: readonly unknown[]): Promise<ApplyResult> {
+    const parsed = parseBatch(raw);
+    if (!parsed.ok) return parsed;
+    if (parsed.events.length === 0) return { ok: true, stored: 0 };
+    try {
+      return await this.context.client.transaction((tx) => this.applyIn(tx, parsed.events));
+    } catch (error) {
+      // The locks make this unreachable between writers of this code; should a
+      // writer without them win a race, plan again against what it stored.
+      if (!isUniqueViolation(error)) throw error;
+      return this.context.client.transaction((tx) => this.applyIn(tx, parsed.events));
+    }
+  }
+
+  /**
+   * Seals drafts onto this device's chain and stores them in one transaction:
+   * all of them or none. The clock starts after every event held, so a local
+   * event sorts after whatever this replica had seen when it was written.
+   */
+  async append(drafts: readonly EventDraft[], nowMs: number): Promise<AppendResult> {
+    const normalised: EventDraft[] = [];
+    for (const draft of drafts) {
+      const result = normaliseDraft(draft);
+      if (!result.ok) return result;
+      normalised.push(result.draft);
+    }
+    if (normalised.length === 0) return { ok: true, events: [] };
+    const { deviceId } = this.context;
+    return this.context.client.transaction<AppendResult>(async (tx) => {
+      await this.lockDevices(tx, [deviceId]);
+      const [own] = await tx.query<HeadRow>(
+        'SELECT seq, hash, hlc FROM heads WHERE workspace = $1 AND device_id = $2',
+        [this.workspace, deviceId],
+      );
+      const [seen] = await tx.query<{ latest: string | null }>(
+        'SELECT max(hlc) AS latest FROM heads WHERE workspace = $1',
+        [this.workspace],
+      );
+      // The latest clock held is at least this device's own last one.
+      const clock = seen?.latest ? decodeHlc(seen.latest) : EMPTY_HEAD.hlc;
+      const head: ChainHead = own ? { seq: own.seq, hash: own.hash, hlc: clock } : { ...EMPTY_HEAD, hlc: clock };
+      const sealed = sealEvents(head, normalised, {
+        workspace: this.workspace,
+        deviceId,
+        nowMs,
+        newId: this.context.newId,
+      });
+      // Refuse here what every peer would refuse later (an actor out of bounds, an
+      // unknown incident id format): a sealed event is forever.
+      for (const event of sealed.events) {
+        const check = eventSchema.safeParse(event);
+        if (!check.success || hashEvent(check.data) !== event.hash) {
+          const issue = check.success ? undefined : check.error.issues[0];
+          return {
+            ok: false,
+            error: {
+              code: 'invalid-draft',
+              message: issue?.message ?? 'the event does not survive its own verification',
+              field: issue?.path.map(String).join('.') ?? '',
+            },
+          };
+        }
+      }
+      await this.store(tx, sealed.events);
+      return { ok: true, events: sealed.events };
+    });
+  }
+
+  /** Every event of the workspace, oldest first. */
+  async all(): Promise<WarEvent[]> {
+    const rows = await this.context.client.query<{ body: string }>(
+      'SELECT body FROM events WHERE workspace = $1 ORDER BY hlc, device_id, seq',
+      [this.workspace],
+    );
+    return rows.map((row) => JSON.parse(row.body) as WarEvent);
+  }
+
+  private async applyIn(tx: SqlExecutor, events: readonly WarEvent[]): Promise<ApplyResult> {
+    // The contract allows any string as a device id, but PostgreSQL text cannot hold
+    // a NUL: refuse it as malformed rather than fail on every retry.
+    const unstorable = events.find((event) => event.deviceId.includes('\u0000'));
+    if (unstorable) {
+      return {
+        ok: false,
+        error: { code: 'malformed', message: 'a device id contains a NUL character', eventId: unstorable.id },
+      };
+    }
+    const devices = devicesOf(events);
+    await this.lockDevices(tx, devices);
+    const headRows = await tx.query<HeadRow>(
+      'SELECT device_id, seq, hash, hlc FROM heads WHERE workspace = $1 AND device_id = ANY($2::text[])',
+      [this.workspace, devices],
+    );
+    const heads = new Map<string, HeldHead>(
+      headRows.map((row) => [row.device_id, { seq: row.seq, hash: row.hash, hlc: row.hlc }]),
+    );
+    // A resent event is compared with the one held at its place: same hash, skipped; other, a conflict.
+    const repeated = events.filter((event) => event.seq <= (heads.get(event.deviceId)?.seq ?? 0));
+    const heldHashes = new Map<string, string>();
+    if (repeated.length > 0) {
+      const heldRows = await tx.query<{ device_id: string; seq: number; hash: string }>(
+        `SELECT e.device_id, e.seq, e.hash
+         FROM unnest($2::text[], $3::int[]) AS r(device_id, seq)
+         JOIN events e ON e.workspace = $1 AND e.device_id = r.device_id AND e.seq = r.seq`,
+        [this.workspace, repeated.map((event) => event.deviceId), repeated.map((event) => event.seq)],
+      );
+      for (const row of heldRows) heldHashes.set(heldKey(row.device_id, row.seq), row.hash);
+    }
+    const plan = planBatch(events, { workspace: this.workspace, heads, heldHashes });
+    if (!plan.ok) return plan;
+    await this.store(tx, plan.toStore);
+    return { ok: true, stored: plan.toStore.length };
+  }
+
+  /** Serialises writers of the same devices, across processes sharing the database. */
+  private async lockDevices(tx: SqlExecutor, devices: readonly string[]): Promise<void> {
+    // One lock after the other in one fixed order: two writers cannot deadlock.
+    for (const deviceId of [...devices].sort()) {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [this.workspace, deviceId]);
+    }
+  }
+
+  /** Inserts verified events (each device's in chain order), moves the heads and announces the change. */
+  private async store(tx: SqlExecutor, events: readonly WarEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    // One statement for the whole batch, the rows as one JSON parameter: both
+    // engines split it faster than their drivers encode arrays (jsonb the fastest).
+    // Each body travels as a JSON string holding the event's JSON, and lands as
+    // exactly JSON.stringify(event); as a string it may hold an escaped NUL, which
+    // PostgreSQL would refuse to parse inside an object.
+    const rows = events.map((event) => [event.deviceId, event.seq, event.hlc, event.hash, JSON.stringify(event)]);
+    await tx.query(
+      `INSERT INTO events (workspace, device_id, seq, hlc, hash, body)
+       SELECT $1, r ->> 0, (r ->> 1)::int, r ->> 2, r ->> 3, r ->> 4
+       FROM jsonb_array_elements($2::jsonb) AS r`,
+      [this.workspace, JSON.stringify(rows)],
+    );
+    const lastByDevice = new Map<string, WarEvent>();
+    for (const event of events) {
+      const last = lastByDevice.get(event.deviceId);
+      if (!last || event.seq > last.seq) lastByDevice.set(event.deviceId, event);
+    }
+    const lasts = [...lastByDevice.values()];
+    await tx.query(
+      `INSERT INTO heads (workspace, device_id, seq, hash, hlc)
+       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[])
+       ON CONFLICT (workspace, device_id) DO UPDATE
+         SET seq = excluded.seq, hash = excluded.hash, hlc = excluded.hlc
+         WHERE heads.seq < excluded.seq`,
+      [
+        this.workspace,
+        lasts.map((event) => event.deviceId),
+        lasts.map((event) => event.seq),
+        lasts.map((event) => event.hash),
+        lasts.map((event) => event.hlc),
+      ],
+    );
+    // Delivered at commit, to every process listening on the database; never if it rolls back.
+    await tx.query('SELECT pg_notify($1, $2)', [this.context.channel, this.workspace]);
+  }
+}
