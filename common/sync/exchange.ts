@@ -4,12 +4,47 @@
 import { countMissing, type VersionVector } from './vector';
 import type { EventLog } from './event-log';
 import {
+  MAX_BATCH_BYTES,
   MAX_BATCH_EVENTS,
   SyncRefusedError,
   type ExchangeAnswer,
   type ExchangeRequest,
   type ExchangeResponse,
 } from './protocol';
+
+/** Room left in a request for its vector and framing. */
+const ENVELOPE_BYTES = 64 * 1024;
+
+/** UTF-8 length of a string, without TextEncoder (common/ has no DOM or Node types). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * The longest prefix of `events` whose JSON fits in `maxBytes`, and always at
+ * least one event, so a batch never grows past what a peer accepts and no event
+ * can be stuck behind the limit (a single event is far below it).
+ */
+export function fitBatch<T>(events: readonly T[], maxBytes = MAX_BATCH_BYTES - ENVELOPE_BYTES): T[] {
+  let total = 2;
+  let count = 0;
+  for (const event of events) {
+    total += utf8Length(JSON.stringify(event)) + 1;
+    if (total > maxBytes && count > 0) break;
+    count += 1;
+  }
+  return events.slice(0, count);
+}
 
 export async function answerExchange(
   log: EventLog,
@@ -68,7 +103,7 @@ export async function syncWith(log: EventLog, exchange: ExchangeFn, options: Syn
   let pulled = 0;
   let roundTrips = 0;
   for (;;) {
-    const outgoing = await log.eventsBeyond(peerVector, batchSize);
+    const outgoing = fitBatch(await log.eventsBeyond(peerVector, batchSize));
     const response = await exchange({ workspace: log.workspace, vector: await log.vector(), events: outgoing });
     roundTrips += 1;
     if (!response.ok) throw new SyncRefusedError(response.error);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { hashEvent } from '../events/chain';
 import type { WarEvent } from '../events/event';
-import { answerExchange } from './exchange';
+import { answerExchange, fitBatch, syncWith } from './exchange';
+import { MAX_BATCH_BYTES } from './protocol';
 import { MemoryEventLog } from './memory-log';
 
 let n = 0;
@@ -109,5 +110,35 @@ describe('batch verification', () => {
     const good = chain(2, 'laptop-b');
     const bad = { ...chain(1, 'laptop-c')[0]!, actor: 'forged' };
     expect(await refusal([...good, bad])).toMatchObject({ code: 'bad-hash' });
+  });
+});
+
+describe('batch size in bytes', () => {
+  it('splits long notes into batches a peer accepts, and still converges', async () => {
+    const source = writer('laptop-a');
+    const [declared] = source.write(
+      [{ type: 'incident.declared', actor: 'A', payload: { title: 'x', severity: 'SEV1', kind: 'security' } }],
+      1,
+    );
+    // 1,200 notes of 10,000 characters, 25 KB each in UTF-8: ~30 MB, far over one batch's 8 MB.
+    const text = 'é€'.repeat(5_000);
+    for (let i = 0; i < 1_200; i += 1) {
+      source.write([{ type: 'incident.note-added', incidentId: declared!.id, actor: 'A', payload: { text } }], 2 + i);
+    }
+    const hub = writer('hub');
+    const sizes: number[] = [];
+    const outcome = await syncWith(source, async (request) => {
+      sizes.push(new TextEncoder().encode(JSON.stringify(request)).length);
+      return answerExchange(hub, request);
+    });
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_BATCH_BYTES);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBeGreaterThan(3 * MAX_BATCH_BYTES);
+    expect(outcome.roundTrips).toBe(sizes.length);
+    expect(await hub.vector()).toEqual(await source.vector());
+  });
+
+  it('keeps at least one event per batch', () => {
+    expect(fitBatch([{ big: 'x'.repeat(100) }], 10)).toHaveLength(1);
+    expect(fitBatch([], 10)).toEqual([]);
   });
 });
