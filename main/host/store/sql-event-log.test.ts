@@ -10,6 +10,7 @@ import { MemoryEventLog } from '../../../common/sync/memory-log';
 import { MAX_BATCH_EVENTS } from '../../../common/sync/protocol';
 import { SqlEventStore } from './sql-event-log';
 import { ChainWriter, noteDrafts, storageVariants, type TestStorage } from './test-storage';
+import { seededRandom } from '../../../test/support/random';
 
 const T0 = Date.UTC(2026, 0, 1);
 
@@ -17,18 +18,6 @@ const T0 = Date.UTC(2026, 0, 1);
 function resealed(event: WarEvent, patch: Partial<WarEvent>): WarEvent {
   const changed = { ...event, ...patch } as WarEvent;
   return { ...changed, hash: hashEvent(changed) } as WarEvent;
-}
-
-/** A small pseudo-random generator, so a failing case can be replayed from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 for (const variant of storageVariants()) {
@@ -173,7 +162,7 @@ for (const variant of storageVariants()) {
       const log = store.log(ws);
       const model = new MemoryEventLog(ws, 'model', randomUUID);
       const writers = [new ChainWriter(ws, 'device-a'), new ChainWriter(ws, 'device-B'), new ChainWriter(ws, 'd-c')];
-      const next = random(7);
+      const next = seededRandom(7);
       for (let round = 0; round < 12; round += 1) {
         const writer = writers[Math.floor(next() * writers.length)]!;
         // Skewed clocks: a device may lag the others by up to a minute.
