@@ -16,10 +16,17 @@ const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 365],
 ];
 
-/** "3 minutes ago", "il y a 3 minutes". */
+/** Within this much of the future, a time is "now": the clock that ticks labels lags behind. */
+const FUTURE_SLACK_MS = 60_000;
+
+/**
+ * "3 minutes ago", "il y a 3 minutes". A time slightly ahead reads "now"; one far
+ * ahead stays in the future, which tells of a laptop whose clock runs ahead.
+ */
 export function formatRelative(ms: number, nowMs: number, locale: Locale): string {
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  let value = (ms - nowMs) / 1000;
+  const delta = ms - nowMs;
+  let value = (delta > 0 && delta < FUTURE_SLACK_MS ? 0 : delta) / 1000;
   for (const [unit, size] of STEPS) {
     if (Math.abs(value) < size) return format.format(Math.round(value), unit);
     value /= size;

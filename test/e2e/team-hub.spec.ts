@@ -38,6 +38,13 @@ test('two laptops converge through the hub, across an outage of it', async () =>
     const [a, b] = sessions.map((session) => new WarRoomPage(session.page)) as [WarRoomPage, WarRoomPage];
     await a.setDisplayName('Alice');
     await b.setDisplayName('Bruno');
+
+    // A wrong token is refused, and the laptop says so instead of retrying forever.
+    await b.joinHub(hubUrl, 'not-the-token-0000000000');
+    await expect(b.syncStatus).toHaveAttribute('data-state', 'refused');
+    await expect(b.page.getByTestId('hub-error')).toContainText('unauthorized');
+    await b.page.getByTestId('hub-leave').click();
+    await expect(b.syncStatus).toHaveAttribute('data-state', 'disabled');
     for (const laptop of [a, b]) {
       await laptop.joinHub(hubUrl, token);
       await expect(laptop.syncStatus).toHaveAttribute('data-state', 'online');

@@ -69,43 +69,46 @@ export function SettingsView() {
             )}
           </dl>
         ) : null}
-        <form className="hub-form" onSubmit={join} noValidate>
-          <label className="field">
-            <span>{t('settings.hubUrl')}</span>
-            <input
-              data-testid="hub-url"
-              value={url}
-              placeholder={status?.hubUrl ?? t('settings.hubUrlPlaceholder')}
-              onChange={(event) => setUrl(event.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span>{t('settings.hubToken')}</span>
-            <input
-              data-testid="hub-token"
-              type="password"
-              autoComplete="off"
-              value={token}
-              onChange={(event) => setToken(event.target.value)}
-            />
-            <small className="muted">{t('settings.hubTokenHint')}</small>
-          </label>
-          {error && (
-            <p className="error" role="alert" data-testid="hub-form-error">
-              {error}
-            </p>
-          )}
+        {isJoined ? (
           <div className="actions">
-            {isJoined && (
-              <button type="button" onClick={() => void leave()} disabled={isBusy} data-testid="hub-leave">
-                {t('settings.leave')}
-              </button>
-            )}
-            <button type="submit" className="primary" disabled={isBusy} data-testid="hub-join">
-              {t('settings.join')}
+            <button type="button" onClick={() => void leave()} disabled={isBusy} data-testid="hub-leave">
+              {t('settings.leave')}
             </button>
           </div>
-        </form>
+        ) : (
+          <form className="hub-form" onSubmit={join} noValidate>
+            <label className="field">
+              <span>{t('settings.hubUrl')}</span>
+              <input
+                data-testid="hub-url"
+                value={url}
+                placeholder={t('settings.hubUrlPlaceholder')}
+                onChange={(event) => setUrl(event.target.value)}
+              />
+            </label>
+            <label className="field">
+              <span>{t('settings.hubToken')}</span>
+              <input
+                data-testid="hub-token"
+                type="password"
+                autoComplete="off"
+                value={token}
+                onChange={(event) => setToken(event.target.value)}
+              />
+              <small className="muted">{t('settings.hubTokenHint')}</small>
+            </label>
+            {error && (
+              <p className="error" role="alert" data-testid="hub-form-error">
+                {error}
+              </p>
+            )}
+            <div className="actions">
+              <button type="submit" className="primary" disabled={isBusy} data-testid="hub-join">
+                {t('settings.join')}
+              </button>
+            </div>
+          </form>
+        )}
       </div>
     </section>
   );
