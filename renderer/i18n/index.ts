@@ -13,6 +13,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: DEFAULT_LOCALE,
   interpolation: { escapeValue: false },
   initAsync: false,
+  // i18next otherwise prints a vendor notice in the console of every window.
+  showSupportNotice: false,
 });
 
 export async function setLocale(locale: Locale): Promise<void> {
