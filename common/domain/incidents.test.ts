@@ -98,3 +98,49 @@ describe('incident state fold', () => {
     expect(timeline.at(-1)).toMatchObject({ kind: 'note', text: '<img src=x onerror=alert(1)>' });
   });
 });
+
+describe('single-valued fields (last writer wins)', () => {
+  it('keeps concurrent changes in the timeline and lets the later one win, everywhere', () => {
+    const { incidentId, events } = scenario();
+    // Two laptops change the status "at once": b's clock is one millisecond later.
+    const a = write(
+      EMPTY_HEAD,
+      [{ type: 'incident.status-changed', incidentId, actor: 'Alice', payload: { status: 'monitoring' } }],
+      'x-laptop',
+      10_000,
+    );
+    const b = write(
+      EMPTY_HEAD,
+      [{ type: 'incident.status-changed', incidentId, actor: 'Bruno', payload: { status: 'identified' } }],
+      'y-laptop',
+      10_001,
+    );
+    const all = [...events, ...a.events, ...b.events];
+    for (let seed = 1; seed <= 50; seed += 1) {
+      const incident = foldEvents(shuffle(all, seededRandom(seed))).incidents.get(incidentId)!;
+      expect(incident.status, `seed ${seed}`).toBe('identified');
+      expect(incident.timeline.filter((entry) => entry.kind === 'status')).toEqual([
+        expect.objectContaining({ actor: 'Alice', from: 'investigating', to: 'monitoring' }),
+        expect.objectContaining({ actor: 'Bruno', from: 'monitoring', to: 'identified' }),
+      ]);
+    }
+  });
+
+  it('breaks a tie on the clock by device id, the same way on every replica', () => {
+    const { incidentId, events } = scenario();
+    const a = write(
+      EMPTY_HEAD,
+      [{ type: 'incident.severity-changed', incidentId, actor: 'A', payload: { severity: 'SEV3' } }],
+      'b-device',
+      20_000,
+    );
+    const b = write(
+      EMPTY_HEAD,
+      [{ type: 'incident.severity-changed', incidentId, actor: 'B', payload: { severity: 'SEV2' } }],
+      'a-device',
+      20_000,
+    );
+    expect(foldEvents([...events, ...a.events, ...b.events]).incidents.get(incidentId)!.severity).toBe('SEV3');
+    expect(foldEvents([...b.events, ...events, ...a.events]).incidents.get(incidentId)!.severity).toBe('SEV3');
+  });
+});

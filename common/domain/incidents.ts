@@ -2,10 +2,10 @@
 // computes the same state, whatever order they arrived in.
 import { assertNever } from '../assert';
 import { hlcMillis } from '../events/hlc';
-import type { IncidentKind, Severity, WarEvent } from '../events/event';
+import type { IncidentKind, IncidentStatus, Severity, WarEvent } from '../events/event';
 import { compareEvents } from './order';
 
-export type IncidentStatus = 'investigating';
+export type { IncidentStatus } from '../events/event';
 
 export type TimelineEntry =
   | {
@@ -17,7 +17,9 @@ export type TimelineEntry =
       severity: Severity;
       incidentKind: IncidentKind;
     }
-  | { kind: 'note'; eventId: string; at: number; actor: string; text: string };
+  | { kind: 'note'; eventId: string; at: number; actor: string; text: string }
+  | { kind: 'status'; eventId: string; at: number; actor: string; from: IncidentStatus; to: IncidentStatus }
+  | { kind: 'severity'; eventId: string; at: number; actor: string; from: Severity; to: Severity };
 
 export interface Incident {
   readonly id: string;
@@ -70,6 +72,33 @@ function apply(incidents: Map<string, IncidentDraft>, event: WarEvent): boolean 
       if (!incident) return false;
       incident.updatedAt = Math.max(incident.updatedAt, at);
       incident.timeline.push({ kind: 'note', eventId: event.id, at, actor: event.actor, text: event.payload.text });
+      return true;
+    }
+    // Single-valued fields: the last change in the one total order wins, on every
+    // replica alike; concurrent changes all stay in the timeline.
+    case 'incident.status-changed': {
+      const incident = event.incidentId === undefined ? undefined : incidents.get(event.incidentId);
+      if (!incident) return false;
+      const to = event.payload.status;
+      incident.timeline.push({ kind: 'status', eventId: event.id, at, actor: event.actor, from: incident.status, to });
+      incident.status = to;
+      incident.updatedAt = Math.max(incident.updatedAt, at);
+      return true;
+    }
+    case 'incident.severity-changed': {
+      const incident = event.incidentId === undefined ? undefined : incidents.get(event.incidentId);
+      if (!incident) return false;
+      const to = event.payload.severity;
+      incident.timeline.push({
+        kind: 'severity',
+        eventId: event.id,
+        at,
+        actor: event.actor,
+        from: incident.severity,
+        to,
+      });
+      incident.severity = to;
+      incident.updatedAt = Math.max(incident.updatedAt, at);
       return true;
     }
     default:

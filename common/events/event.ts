@@ -11,6 +11,11 @@ export const INCIDENT_KINDS = ['technical-failure', 'performance', 'security', '
 export const incidentKindSchema = z.enum(INCIDENT_KINDS);
 export type IncidentKind = z.infer<typeof incidentKindSchema>;
 
+/** The lifecycle of an incident, in its usual order; any move is allowed (a relapse reopens). */
+export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'closed'] as const;
+export const incidentStatusSchema = z.enum(INCIDENT_STATUSES);
+export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
+
 export const TITLE_MAX = 200;
 export const NOTE_MAX = 10_000;
 export const ACTOR_MAX = 120;
@@ -32,6 +37,8 @@ export const payloadSchemas = {
   'incident.note-added': z.strictObject({
     text: text(NOTE_MAX),
   }),
+  'incident.status-changed': z.strictObject({ status: incidentStatusSchema }),
+  'incident.severity-changed': z.strictObject({ severity: severitySchema }),
 } as const;
 
 export type EventType = keyof typeof payloadSchemas;
@@ -55,6 +62,16 @@ export const eventSchema = z.discriminatedUnion('type', [
     ...envelope,
     type: z.literal('incident.note-added'),
     payload: payloadSchemas['incident.note-added'],
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('incident.status-changed'),
+    payload: payloadSchemas['incident.status-changed'],
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('incident.severity-changed'),
+    payload: payloadSchemas['incident.severity-changed'],
   }),
 ]);
 

@@ -49,6 +49,25 @@ function runSchedule(seed: number) {
     const drafts: EventDraft[] = [];
     const count = 1 + Math.floor(random() * 2);
     for (let i = 0; i < count; i += 1) {
+      const change = random();
+      if (incidents.length > 0 && change < 0.2) {
+        drafts.push(
+          change < 0.1
+            ? {
+                type: 'incident.status-changed',
+                incidentId: pick(incidents),
+                actor: `r${index}`,
+                payload: { status: pick(['identified', 'monitoring', 'resolved', 'closed'] as const) },
+              }
+            : {
+                type: 'incident.severity-changed',
+                incidentId: pick(incidents),
+                actor: `r${index}`,
+                payload: { severity: pick(['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const) },
+              },
+        );
+        continue;
+      }
       drafts.push(
         incidents.length === 0 || random() < 0.25
           ? {

@@ -68,6 +68,24 @@ test('keeps recording when the host goes away, and reconnects when it returns', 
   await expect(ui.notes).toHaveText(['Written while the host was down.']);
 });
 
+test('moves an incident through its lifecycle, each step in the timeline', async ({ warroom }) => {
+  const { ui, session } = warroom;
+  const page = session.page;
+  await ui.declare({ title: 'Orders stuck in the queue', severity: 'SEV3', kind: 'technical-failure' });
+  await page.getByTestId('incident-severity').selectOption('SEV1');
+  for (const status of ['identified', 'monitoring', 'resolved'] as const) {
+    await page.getByTestId('incident-status').selectOption(status);
+  }
+  await expect(page.getByTestId('status-tag')).toHaveText('Resolved');
+  await expect(page.getByTestId('severity')).toHaveText('SEV1');
+  await expect(ui.timelineEntries).toHaveCount(5);
+  await expect(ui.timelineEntries.nth(1)).toContainText('changed the severity from SEV3 to SEV1.');
+  await expect(ui.timelineEntries.last()).toContainText('moved the incident from Monitoring to Resolved.');
+  await ui.setLanguage('fr');
+  await expect(ui.timelineEntries.last()).toContainText('a fait passer l’incident de Surveillance à Résolu.');
+  await screenshot(page, 'lifecycle-fr');
+});
+
 test('refuses to declare an incident without a title', async ({ warroom }) => {
   const { page } = warroom.session;
   await page.getByTestId('declare-open').click();

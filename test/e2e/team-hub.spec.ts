@@ -63,6 +63,9 @@ test('two laptops converge through the hub, across an outage of it', async () =>
     // The hub goes away; both keep writing, and say what waits to go out.
     await hub.stop();
     hub = null;
+    // Both change the status while apart: both changes stay in the record.
+    await a.page.getByTestId('incident-status').selectOption('monitoring');
+    await b.page.getByTestId('incident-status').selectOption('identified');
     await b.addNote('B1: stores take cash only');
     await a.addNote('A2: refunds paused');
     await b.addNote('B2: status page updated');
@@ -85,6 +88,12 @@ test('two laptops converge through the hub, across an outage of it', async () =>
       ].sort(),
     );
     for (const laptop of [a, b]) await expect(laptop.syncStatus).toHaveAttribute('data-state', 'online', RECONNECT);
+    // One winner, the same on both; both changes in both timelines.
+    const statusOnA = await a.page.getByTestId('status-tag').textContent();
+    await expect(b.page.getByTestId('status-tag')).toHaveText(statusOnA ?? '');
+    for (const laptop of [a, b]) {
+      await expect(laptop.timelineEntries.filter({ hasText: 'moved the incident' })).toHaveCount(2);
+    }
   } finally {
     for (const session of sessions) await session.stop();
     await hub?.stop();

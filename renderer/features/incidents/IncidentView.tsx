@@ -5,6 +5,7 @@ import { useLocale, useT } from '../../i18n';
 import { formatDateTime, formatRelative } from '../../i18n/format';
 import { NoteComposer } from '../timeline/NoteComposer';
 import { Timeline } from '../timeline/Timeline';
+import { IncidentControls } from './IncidentControls';
 import { SeverityBadge } from './SeverityBadge';
 
 interface Props {
@@ -33,7 +34,9 @@ export function IncidentView({ state, incidentId, actor, onBack }: Props) {
             <SeverityBadge severity={incident.severity} />
             <h1 data-testid="incident-title">{incident.title}</h1>
             <span className="tag">{t(`kind.${incident.kind}`)}</span>
-            <span className="tag status">{t(`status.${incident.status}`)}</span>
+            <span className="tag status" data-testid="status-tag">
+              {t(`status.${incident.status}`)}
+            </span>
             <p className="muted" title={formatDateTime(incident.declaredAt, locale)}>
               {t('incident.declaredBy', {
                 when: formatRelative(incident.declaredAt, now, locale),
@@ -41,6 +44,7 @@ export function IncidentView({ state, incidentId, actor, onBack }: Props) {
               })}
             </p>
           </header>
+          <IncidentControls incident={incident} actor={actor} />
           <h2>
             {t('incident.timeline')}{' '}
             <span className="muted">{t('incident.entries', { count: incident.timeline.length })}</span>

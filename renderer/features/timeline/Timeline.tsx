@@ -20,6 +20,20 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
           {t('timeline.declared', { severity: entry.severity, kind: t(`kind.${entry.incidentKind}`) })}
         </p>
       );
+    case 'status':
+      return (
+        <p>
+          <strong className="actor">{entry.actor}</strong>{' '}
+          {t('timeline.statusChanged', { from: t(`status.${entry.from}`), to: t(`status.${entry.to}`) })}
+        </p>
+      );
+    case 'severity':
+      return (
+        <p>
+          <strong className="actor">{entry.actor}</strong>{' '}
+          {t('timeline.severityChanged', { from: entry.from, to: entry.to })}
+        </p>
+      );
     case 'note':
       return (
         <>
