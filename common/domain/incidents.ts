@@ -40,8 +40,6 @@ export interface WarRoomState {
   readonly orphans: number;
 }
 
-export const EMPTY_STATE: WarRoomState = { incidents: new Map(), orphans: 0 };
-
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type IncidentDraft = Mutable<Omit<Incident, 'timeline'>> & { timeline: TimelineEntry[] };
 
@@ -67,40 +65,33 @@ function apply(incidents: Map<string, IncidentDraft>, event: WarEvent): boolean 
       });
       return true;
     }
-    case 'incident.note-added': {
-      const incident = event.incidentId === undefined ? undefined : incidents.get(event.incidentId);
-      if (!incident) return false;
-      incident.updatedAt = Math.max(incident.updatedAt, at);
-      incident.timeline.push({ kind: 'note', eventId: event.id, at, actor: event.actor, text: event.payload.text });
+    default:
+      return applyToIncident(incidents, event, at);
+  }
+}
+
+type IncidentEvent = Exclude<WarEvent, { type: 'incident.declared' }>;
+
+/** Events about a declared incident; false when this replica does not hold it (yet). */
+function applyToIncident(incidents: Map<string, IncidentDraft>, event: IncidentEvent, at: number): boolean {
+  const incident = event.incidentId === undefined ? undefined : incidents.get(event.incidentId);
+  if (!incident) return false;
+  incident.updatedAt = Math.max(incident.updatedAt, at);
+  const entry = { eventId: event.id, at, actor: event.actor };
+  switch (event.type) {
+    case 'incident.note-added':
+      incident.timeline.push({ ...entry, kind: 'note', text: event.payload.text });
       return true;
-    }
     // Single-valued fields: the last change in the one total order wins, on every
     // replica alike; concurrent changes all stay in the timeline.
-    case 'incident.status-changed': {
-      const incident = event.incidentId === undefined ? undefined : incidents.get(event.incidentId);
-      if (!incident) return false;
-      const to = event.payload.status;
-      incident.timeline.push({ kind: 'status', eventId: event.id, at, actor: event.actor, from: incident.status, to });
-      incident.status = to;
-      incident.updatedAt = Math.max(incident.updatedAt, at);
+    case 'incident.status-changed':
+      incident.timeline.push({ ...entry, kind: 'status', from: incident.status, to: event.payload.status });
+      incident.status = event.payload.status;
       return true;
-    }
-    case 'incident.severity-changed': {
-      const incident = event.incidentId === undefined ? undefined : incidents.get(event.incidentId);
-      if (!incident) return false;
-      const to = event.payload.severity;
-      incident.timeline.push({
-        kind: 'severity',
-        eventId: event.id,
-        at,
-        actor: event.actor,
-        from: incident.severity,
-        to,
-      });
-      incident.severity = to;
-      incident.updatedAt = Math.max(incident.updatedAt, at);
+    case 'incident.severity-changed':
+      incident.timeline.push({ ...entry, kind: 'severity', from: incident.severity, to: event.payload.severity });
+      incident.severity = event.payload.severity;
       return true;
-    }
     default:
       return assertNever(event);
   }

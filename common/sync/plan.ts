@@ -55,7 +55,7 @@ export function parseBatch(
   return { ok: true, events };
 }
 
-/** The (deviceId, seq) pairs a store must look up before planning: heads, and held seqs the batch repeats. */
+/** The devices whose heads a store must look up before planning a batch. */
 export function devicesOf(events: readonly WarEvent[]): string[] {
   return [...new Set(events.map((event) => event.deviceId))];
 }

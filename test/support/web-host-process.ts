@@ -24,8 +24,6 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export type WebHostProcess = ServerProcess;
-
 function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }

@@ -1,7 +1,7 @@
 // Declaring an incident: a title, a severity and a type; the clock starts now.
 import { useState, type FormEvent } from 'react';
 import { INCIDENT_KINDS, SEVERITIES, TITLE_MAX, type IncidentKind, type Severity } from '../../../common/events/event';
-import { DraftError, getEventStore } from '../../db';
+import { getEventStore } from '../../db';
 import { useT } from '../../i18n';
 
 interface Props {
@@ -29,7 +29,7 @@ export function DeclareIncidentForm({ actor, onDeclared, onCancel }: Props) {
       ]);
       if (declared) onDeclared(declared.id);
     } catch (caught) {
-      const message = caught instanceof DraftError || caught instanceof Error ? caught.message : String(caught);
+      const message = caught instanceof Error ? caught.message : String(caught);
       setError(t('declare.failed', { message }));
       setIsSaving(false);
     }
