@@ -7,18 +7,36 @@ export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export const severitySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof severitySchema>;
 
+/** The built-in incident types; a workspace adds its own as `incident-type` documents. */
 export const INCIDENT_KINDS = ['technical-failure', 'performance', 'security', 'human-error'] as const;
-export const incidentKindSchema = z.enum(INCIDENT_KINDS);
-export type IncidentKind = z.infer<typeof incidentKindSchema>;
+export type BuiltInIncidentKind = (typeof INCIDENT_KINDS)[number];
+/** A built-in type or the id of a custom `incident-type` document. */
+export const incidentKindSchema = z.string().trim().min(1).max(64);
+export type IncidentKind = string;
 
 /** The lifecycle of an incident, in its usual order; any move is allowed (a relapse reopens). */
 export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'closed'] as const;
 export const incidentStatusSchema = z.enum(INCIDENT_STATUSES);
 export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
 
+/** What a timeline note records; filters and exports use it. */
+export const NOTE_KINDS = ['note', 'decision', 'action', 'observation'] as const;
+export const noteKindSchema = z.enum(NOTE_KINDS);
+export type NoteKind = z.infer<typeof noteKindSchema>;
+
+/** The moments every incident report measures from. */
+export const KEY_TIMES = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;
+export const keyTimeSchema = z.enum(KEY_TIMES);
+export type KeyTime = z.infer<typeof keyTimeSchema>;
+
 export const TITLE_MAX = 200;
 export const NOTE_MAX = 10_000;
 export const ACTOR_MAX = 120;
+export const NAME_MAX = 120;
+export const REASON_MAX = 1_000;
+export const BRIEFING_MAX = 4_000;
+export const LIST_MAX = 50;
+export const ID_MAX = 64;
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest');
 
@@ -27,18 +45,83 @@ function text(max: number) {
   return z.string().trim().min(1).max(max);
 }
 
-// One entry per event type: the payload each type carries.
+/** Milliseconds since the epoch, as a wall-clock moment a person chose. */
+const instantSchema = z.number().int().min(0).max(8.64e15);
+const idSchema = z.string().min(1).max(ID_MAX);
+/** Impacted services or business processes: short names, each once. */
+const namesSchema = z
+  .array(text(NAME_MAX))
+  .max(LIST_MAX)
+  .refine((names) => new Set(names).size === names.length, 'each name once');
+
+/** A role: one of ROLES or the id of a custom `role` document. */
+export const roleIdSchema = idSchema;
+
+/** Who holds a role: a directory entry when there is one, and always the name shown. */
+export const personRefSchema = z.strictObject({ id: idSchema.optional(), name: text(NAME_MAX) });
+export type PersonRef = z.infer<typeof personRefSchema>;
+
+/** What the outgoing holder tells the incoming one; every part is required. */
+export const briefingSchema = z.strictObject({
+  conditions: text(BRIEFING_MAX),
+  actions: text(BRIEFING_MAX),
+  needs: text(BRIEFING_MAX),
+});
+export type Briefing = z.infer<typeof briefingSchema>;
+
+// One entry per event type: the payload each type carries. Fields added later
+// are optional, so every event ever written still parses.
 export const payloadSchemas = {
   'incident.declared': z.strictObject({
     title: text(TITLE_MAX),
     severity: severitySchema,
     kind: incidentKindSchema,
+    services: namesSchema.optional(),
+    processes: namesSchema.optional(),
+    /** When the impact began, if known to be earlier than the declaration. */
+    startedAt: instantSchema.optional(),
+    /** When it was first noticed (by a monitor, say), if earlier than the declaration. */
+    detectedAt: instantSchema.optional(),
   }),
+  'incident.updated': z
+    .strictObject({
+      title: text(TITLE_MAX).optional(),
+      kind: incidentKindSchema.optional(),
+      services: namesSchema.optional(),
+      processes: namesSchema.optional(),
+    })
+    .refine((change) => Object.keys(change).length > 0, 'nothing changed'),
   'incident.note-added': z.strictObject({
     text: text(NOTE_MAX),
+    kind: noteKindSchema.optional(),
   }),
   'incident.status-changed': z.strictObject({ status: incidentStatusSchema }),
   'incident.severity-changed': z.strictObject({ severity: severitySchema }),
+  'incident.key-time-corrected': z.strictObject({
+    key: keyTimeSchema,
+    at: instantSchema,
+    reason: text(REASON_MAX),
+  }),
+  'incident.entry-pinned': z.strictObject({ eventId: idSchema, pinned: z.boolean() }),
+  'incident.role-assigned': z.strictObject({ role: roleIdSchema, person: personRefSchema }),
+  'incident.role-handed-over': z.strictObject({
+    role: roleIdSchema,
+    to: personRefSchema,
+    briefing: briefingSchema,
+  }),
+  'incident.role-released': z.strictObject({ role: roleIdSchema, note: text(REASON_MAX).optional() }),
+  // Workspace documents (people, custom roles and types, severity definitions),
+  // last writer wins per document. Bodies are checked per collection by the fold,
+  // so a newer collection from a newer laptop never blocks a batch.
+  'doc.put': z.strictObject({
+    collection: z.string().regex(/^[a-z][a-z-]{0,31}$/),
+    docId: idSchema,
+    body: z.record(z.string(), z.json()),
+  }),
+  'doc.delete': z.strictObject({
+    collection: z.string().regex(/^[a-z][a-z-]{0,31}$/),
+    docId: idSchema,
+  }),
 } as const;
 
 export type EventType = keyof typeof payloadSchemas;
@@ -56,23 +139,23 @@ const envelope = {
   hash: hashSchema,
 };
 
+function member<T extends EventType>(type: T) {
+  return z.strictObject({ ...envelope, type: z.literal(type), payload: payloadSchemas[type] });
+}
+
 export const eventSchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...envelope, type: z.literal('incident.declared'), payload: payloadSchemas['incident.declared'] }),
-  z.strictObject({
-    ...envelope,
-    type: z.literal('incident.note-added'),
-    payload: payloadSchemas['incident.note-added'],
-  }),
-  z.strictObject({
-    ...envelope,
-    type: z.literal('incident.status-changed'),
-    payload: payloadSchemas['incident.status-changed'],
-  }),
-  z.strictObject({
-    ...envelope,
-    type: z.literal('incident.severity-changed'),
-    payload: payloadSchemas['incident.severity-changed'],
-  }),
+  member('incident.declared'),
+  member('incident.updated'),
+  member('incident.note-added'),
+  member('incident.status-changed'),
+  member('incident.severity-changed'),
+  member('incident.key-time-corrected'),
+  member('incident.entry-pinned'),
+  member('incident.role-assigned'),
+  member('incident.role-handed-over'),
+  member('incident.role-released'),
+  member('doc.put'),
+  member('doc.delete'),
 ]);
 
 export type WarEvent = z.infer<typeof eventSchema>;

@@ -1,5 +1,10 @@
 // Every user-facing string, in English and French. The French catalogue is typed
 // from the English one, so a missing or extra key fails to compile.
+import type { Catalogue } from './catalogue/catalogue';
+import { dashboardEn, dashboardFr } from './catalogue/dashboard';
+import { lifecycleEn, lifecycleFr } from './catalogue/lifecycle';
+import { rolesEn, rolesFr } from './catalogue/roles';
+import { timelineEn, timelineFr } from './catalogue/timeline';
 import type { Locale } from './locales';
 
 const en = {
@@ -16,6 +21,7 @@ const en = {
     hostOnline: 'Host connected',
     hostOffline: 'Host unreachable: you can keep working, everything is saved on this device.',
   },
+  nav: { label: 'Main', dashboard: 'Dashboard', people: 'People' },
   languages: { en: 'English', fr: 'Français' },
   severity: {
     SEV1: 'SEV1 · critical',
@@ -73,17 +79,10 @@ const en = {
     entries_one: '{{count}} entry',
     entries_other: '{{count}} entries',
   },
-  timeline: {
-    declared: 'declared the incident: {{severity}}, {{kind}}.',
-    statusChanged: 'moved the incident from {{from}} to {{to}}.',
-    severityChanged: 'changed the severity from {{from}} to {{to}}.',
-    composerLabel: 'Add a note to the timeline',
-    composerPlaceholder: 'What did you see, decide or do?',
-    post: 'Post note',
-    postHint: 'Ctrl+Enter to post',
-    noteTooLong: 'A note holds at most {{max}} characters.',
-    failed: 'The note could not be saved: {{message}}',
-  },
+  timeline: timelineEn,
+  lifecycle: lifecycleEn,
+  roles: rolesEn,
+  dashboard: dashboardEn,
   sync: {
     disabled: 'This laptop only',
     disabledHint: 'No team hub joined: the record stays on this laptop. Join one in Settings.',
@@ -136,7 +135,6 @@ const en = {
   },
 } as const;
 
-type Catalogue<T> = { readonly [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };
 export type Messages = Catalogue<typeof en>;
 
 const fr: Messages = {
@@ -153,6 +151,7 @@ const fr: Messages = {
     hostOnline: 'Hôte connecté',
     hostOffline: 'Hôte injoignable : vous pouvez continuer, tout est enregistré sur cet appareil.',
   },
+  nav: { label: 'Principal', dashboard: 'Tableau de bord', people: 'Personnes' },
   languages: { en: 'English', fr: 'Français' },
   severity: {
     SEV1: 'SEV1 · critique',
@@ -211,17 +210,10 @@ const fr: Messages = {
     entries_one: '{{count}} entrée',
     entries_other: '{{count}} entrées',
   },
-  timeline: {
-    declared: 'a déclaré l’incident : {{severity}}, {{kind}}.',
-    statusChanged: 'a fait passer l’incident de {{from}} à {{to}}.',
-    severityChanged: 'a changé la gravité de {{from}} à {{to}}.',
-    composerLabel: 'Ajouter une note à la chronologie',
-    composerPlaceholder: 'Qu’avez-vous constaté, décidé ou fait ?',
-    post: 'Publier la note',
-    postHint: 'Ctrl+Entrée pour publier',
-    noteTooLong: 'Une note contient au plus {{max}} caractères.',
-    failed: 'La note n’a pas pu être enregistrée : {{message}}',
-  },
+  timeline: timelineFr,
+  lifecycle: lifecycleFr,
+  roles: rolesFr,
+  dashboard: dashboardFr,
   sync: {
     disabled: 'Ce portable seulement',
     disabledHint:

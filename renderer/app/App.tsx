@@ -3,11 +3,14 @@
 import { useCallback, useEffect } from 'react';
 import { matchLocale, type Locale } from '../../common/i18n/locales';
 import { getBridge } from '../bridge';
-import { getEventStore, useWarRoomState } from '../db';
-import { IncidentList } from '../features/incidents/IncidentList';
+import { getEventStore, getProjection, useWarRoomState } from '../db';
+import { Dashboard } from '../features/dashboard/Dashboard';
 import { IncidentView } from '../features/incidents/IncidentView';
+import { CommandPalette } from '../features/palette/CommandPalette';
+import { PeopleView } from '../features/people/PeopleView';
 import { Header } from '../features/settings/Header';
 import { SettingsView } from '../features/settings/SettingsView';
+import { QuickNote } from '../features/timeline/QuickNote';
 import { startHostSync } from '../sync/host-sync';
 import { setLocale, useT } from '../i18n';
 import { createLogger } from '../log';
@@ -53,7 +56,7 @@ export function App() {
   const t = useT();
   const { route, appState, appError, navigate } = useUiStore();
   const actor = useUiStore((state) => actorName(state, t('header.you')));
-  const state = useWarRoomState(getEventStore());
+  const state = useWarRoomState(getProjection());
 
   useEffect(() => {
     const sync = () => navigate(routeFromHash(window.location.hash));
@@ -99,10 +102,13 @@ export function App() {
           <IncidentView state={state} incidentId={route.id} actor={actor} onBack={() => go({ name: 'incidents' })} />
         )}
         {isReady && route.name === 'incidents' && (
-          <IncidentList state={state} actor={actor} onOpen={(id) => go({ name: 'incident', id })} />
+          <Dashboard state={state} actor={actor} onOpen={(id) => go({ name: 'incident', id })} />
         )}
+        {isReady && route.name === 'people' && <PeopleView docs={state.docs} actor={actor} />}
         {isReady && route.name === 'settings' && <SettingsView />}
       </main>
+      {isReady && <CommandPalette state={state} actor={actor} go={go} />}
+      {isReady && <QuickNote state={state} actor={actor} />}
     </div>
   );
 }

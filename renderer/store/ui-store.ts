@@ -4,7 +4,8 @@ import { create } from 'zustand';
 import type { AppInfo, Settings, SyncStatus } from '../../common/bridge/contract';
 import type { HostStatus } from '../bridge';
 
-export type Route = { name: 'incidents' } | { name: 'incident'; id: string } | { name: 'settings' };
+export type Route =
+  { name: 'incidents' } | { name: 'incident'; id: string } | { name: 'people' } | { name: 'settings' };
 
 export type AppState = 'loading' | 'ready' | 'error';
 
@@ -51,6 +52,8 @@ export function routeToHash(route: Route): string {
       return `#/incidents/${encodeURIComponent(route.id)}`;
     case 'settings':
       return '#/settings';
+    case 'people':
+      return '#/people';
     case 'incidents':
       return '#/';
   }
@@ -58,6 +61,7 @@ export function routeToHash(route: Route): string {
 
 export function routeFromHash(hash: string): Route {
   if (hash === '#/settings') return { name: 'settings' };
+  if (hash === '#/people') return { name: 'people' };
   const match = /^#\/incidents\/([^/]+)$/.exec(hash);
   return match?.[1] ? { name: 'incident', id: decodeURIComponent(match[1]) } : { name: 'incidents' };
 }

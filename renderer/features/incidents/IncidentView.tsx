@@ -3,8 +3,8 @@ import type { WarRoomState } from '../../../common/domain/incidents';
 import { useNow } from '../../app/use-now';
 import { useLocale, useT } from '../../i18n';
 import { formatDateTime, formatRelative } from '../../i18n/format';
-import { NoteComposer } from '../timeline/NoteComposer';
-import { Timeline } from '../timeline/Timeline';
+import { RoleBoard } from '../roles/RoleBoard';
+import { TimelinePanel } from '../timeline/TimelinePanel';
 import { IncidentControls } from './IncidentControls';
 import { SeverityBadge } from './SeverityBadge';
 
@@ -45,12 +45,8 @@ export function IncidentView({ state, incidentId, actor, onBack }: Props) {
             </p>
           </header>
           <IncidentControls incident={incident} actor={actor} />
-          <h2>
-            {t('incident.timeline')}{' '}
-            <span className="muted">{t('incident.entries', { count: incident.timeline.length })}</span>
-          </h2>
-          <Timeline entries={incident.timeline} now={now} />
-          <NoteComposer incidentId={incident.id} actor={actor} />
+          <RoleBoard incident={incident} docs={state.docs} actor={actor} />
+          <TimelinePanel incident={incident} actor={actor} now={now} />
         </>
       )}
     </section>

@@ -2,13 +2,13 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getEventStore, useWarRoomState } from '../../db';
+import { getEventStore, getProjection, useWarRoomState } from '../../db';
 import { setLocale } from '../../i18n';
 import { IncidentList } from './IncidentList';
 import { IncidentView } from './IncidentView';
 
 function Harness() {
-  const state = useWarRoomState(getEventStore());
+  const state = useWarRoomState(getProjection());
   const [openId, setOpenId] = useState<string | null>(null);
   if (!state) return null;
   return openId ? (

@@ -31,6 +31,14 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
       <a className="brand" href="#/">
         {t('app.name')}
       </a>
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        <a href="#/" data-testid="nav-dashboard">
+          {t('nav.dashboard')}
+        </a>
+        <a href="#/people" data-testid="nav-people">
+          {t('nav.people')}
+        </a>
+      </nav>
       <span
         className={`host-status host-${hostStatus}`}
         data-testid="host-status"

@@ -1,4 +1,5 @@
 // Settings: the team hub this laptop shares its record with.
+import { VerifyRecord } from '../record/VerifyRecord';
 import { useState, type FormEvent } from 'react';
 import { hubJoinSchema, type SyncStatus } from '../../../common/bridge/contract';
 import { getBridge } from '../../bridge';
@@ -110,6 +111,7 @@ export function SettingsView() {
           </form>
         )}
       </div>
+      <VerifyRecord />
     </section>
   );
 }

@@ -43,6 +43,14 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
           </p>
         </>
       );
+    case 'updated':
+    case 'key-time':
+    case 'role':
+      return (
+        <p>
+          <strong className="actor">{entry.actor}</strong> {entry.kind}
+        </p>
+      );
     default:
       return assertNever(entry);
   }

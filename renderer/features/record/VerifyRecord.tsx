@@ -1,0 +1,4 @@
+// "Verify record": checks every device's hash chain. (Skeleton.)
+export function VerifyRecord() {
+  return null;
+}
