@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom, shuffle } from '../../test/support/random';
 import { EMPTY_HEAD, sealEvents } from '../events/chain';
 import type { EventDraft, WarEvent } from '../events/event';
-import { foldEvents, listIncidents } from './incidents';
+import { advanceState, EMPTY_STATE, foldEvents, listIncidents } from './incidents';
+import { compareEvents } from './order';
 
 let counter = 0;
 function write(head: typeof EMPTY_HEAD, drafts: EventDraft[], deviceId: string, nowMs: number) {
@@ -142,5 +143,298 @@ describe('single-valued fields (last writer wins)', () => {
     );
     expect(foldEvents([...events, ...a.events, ...b.events]).incidents.get(incidentId)!.severity).toBe('SEV3');
     expect(foldEvents([...b.events, ...events, ...a.events]).incidents.get(incidentId)!.severity).toBe('SEV3');
+  });
+});
+
+describe('key times', () => {
+  function lifecycle() {
+    const declared = write(
+      EMPTY_HEAD,
+      [
+        {
+          type: 'incident.declared',
+          actor: 'Alice',
+          payload: { title: 'Checkout down', severity: 'SEV1', kind: 'technical-failure' },
+        },
+      ],
+      'a',
+      100_000,
+    );
+    const incidentId = declared.events[0]!.id;
+    let head = declared.head;
+    const events = [...declared.events];
+    const at = (nowMs: number, draft: EventDraft) => {
+      const next = write(head, [draft], 'a', nowMs);
+      head = next.head;
+      events.push(...next.events);
+    };
+    return { incidentId, events, at };
+  }
+
+  it('sets them from the actions: declaration, commander, status moves', () => {
+    const { incidentId, events, at } = lifecycle();
+    at(160_000, {
+      type: 'incident.role-assigned',
+      incidentId,
+      actor: 'Alice',
+      payload: { role: 'commander', person: { name: 'Alice' } },
+    });
+    at(300_000, { type: 'incident.status-changed', incidentId, actor: 'Alice', payload: { status: 'identified' } });
+    at(400_000, { type: 'incident.status-changed', incidentId, actor: 'Alice', payload: { status: 'monitoring' } });
+    at(500_000, { type: 'incident.status-changed', incidentId, actor: 'Alice', payload: { status: 'resolved' } });
+    at(600_000, { type: 'incident.status-changed', incidentId, actor: 'Alice', payload: { status: 'closed' } });
+    const incident = foldEvents(events).incidents.get(incidentId)!;
+    expect(incident.keyTimes.auto).toEqual({
+      started: 100_000,
+      detected: 100_000,
+      acknowledged: 160_000,
+      mitigated: 400_000,
+      resolved: 500_000,
+    });
+  });
+
+  it('clears mitigated and resolved when the incident relapses, and sets them again later', () => {
+    const { incidentId, events, at } = lifecycle();
+    at(200_000, { type: 'incident.status-changed', incidentId, actor: 'A', payload: { status: 'resolved' } });
+    at(300_000, { type: 'incident.status-changed', incidentId, actor: 'A', payload: { status: 'identified' } });
+    expect(foldEvents(events).incidents.get(incidentId)!.keyTimes.auto).toEqual({
+      started: 100_000,
+      detected: 100_000,
+      acknowledged: 200_000,
+    });
+    at(400_000, { type: 'incident.status-changed', incidentId, actor: 'A', payload: { status: 'resolved' } });
+    expect(foldEvents(events).incidents.get(incidentId)!.keyTimes.auto).toMatchObject({
+      mitigated: 400_000,
+      resolved: 400_000,
+    });
+  });
+
+  it('records a correction with who and why, wins over the automatic value, and stays in the timeline', () => {
+    const { incidentId, events, at } = lifecycle();
+    at(200_000, {
+      type: 'incident.key-time-corrected',
+      incidentId,
+      actor: 'Bruno',
+      payload: { key: 'detected', at: 40_000, reason: 'The first alert fired at 00:40 in the pager log' },
+    });
+    at(210_000, {
+      type: 'incident.key-time-corrected',
+      incidentId,
+      actor: 'Chloé',
+      payload: { key: 'detected', at: 45_000, reason: 'Alert time in UTC, not local' },
+    });
+    const incident = foldEvents(events).incidents.get(incidentId)!;
+    expect(incident.keyTimes.auto.detected).toBe(100_000);
+    expect(incident.keyTimes.corrected.detected).toMatchObject({ at: 45_000, by: 'Chloé' });
+    expect(incident.timeline.filter((entry) => entry.kind === 'key-time')).toEqual([
+      expect.objectContaining({ actor: 'Bruno', key: 'detected', from: 100_000, to: 40_000 }),
+      expect.objectContaining({ actor: 'Chloé', key: 'detected', from: 40_000, to: 45_000 }),
+    ]);
+  });
+});
+
+describe('roles, pins and impact', () => {
+  it('tracks holders through assign, handover and release, and tags entries with the author’s roles', () => {
+    const { incidentId, events } = scenario();
+    const more = write(
+      EMPTY_HEAD,
+      [
+        {
+          type: 'incident.role-assigned',
+          incidentId,
+          actor: 'Alice',
+          payload: { role: 'commander', person: { id: 'p-alice', name: 'Alice' } },
+        },
+        {
+          type: 'incident.note-added',
+          incidentId,
+          actor: 'alice ',
+          payload: { text: 'Freeze deploys', kind: 'decision' },
+        },
+        {
+          type: 'incident.role-handed-over',
+          incidentId,
+          actor: 'Alice',
+          payload: {
+            role: 'commander',
+            to: { name: 'Bruno' },
+            briefing: { conditions: 'PSP down', actions: 'Failover started', needs: 'A DBA' },
+          },
+        },
+        {
+          type: 'incident.role-released',
+          incidentId,
+          actor: 'Bruno',
+          payload: { role: 'commander', note: 'Stood down' },
+        },
+      ],
+      'c',
+      50_000,
+    );
+    const incident = foldEvents([...events, ...more.events]).incidents.get(incidentId)!;
+    expect(incident.roles.size).toBe(0);
+    const entries = incident.timeline.slice(-4);
+    expect(entries[0]).toMatchObject({ kind: 'role', action: 'assigned', person: { name: 'Alice' } });
+    expect(entries[1]).toMatchObject({ kind: 'note', noteKind: 'decision', actorRoles: ['commander'] });
+    expect(entries[2]).toMatchObject({
+      kind: 'role',
+      action: 'handed-over',
+      previous: { name: 'Alice' },
+      person: { name: 'Bruno' },
+      briefing: { needs: 'A DBA' },
+    });
+    expect(entries[3]).toMatchObject({
+      kind: 'role',
+      action: 'released',
+      previous: { name: 'Bruno' },
+      note: 'Stood down',
+    });
+    // The commander role was first taken at 50 s: that acknowledged the incident.
+    expect(incident.keyTimes.auto.acknowledged).toBe(50_000);
+  });
+
+  it('pins and unpins entries, last writer wins', () => {
+    const { incidentId, events } = scenario();
+    const pin = (pinned: boolean, nowMs: number, device: string) =>
+      write(
+        EMPTY_HEAD,
+        [{ type: 'incident.entry-pinned', incidentId, actor: 'A', payload: { eventId: incidentId, pinned } }],
+        device,
+        nowMs,
+      ).events;
+    expect(
+      foldEvents([...events, ...pin(true, 9_000, 'x')])
+        .incidents.get(incidentId)!
+        .pinned.has(incidentId),
+    ).toBe(true);
+    const both = [...events, ...pin(false, 9_500, 'y'), ...pin(true, 9_000, 'x')];
+    expect(foldEvents(both).incidents.get(incidentId)!.pinned.has(incidentId)).toBe(false);
+  });
+
+  it('updates title, type and impacted services, each field on its own', () => {
+    const { incidentId, events } = scenario();
+    const more = write(
+      EMPTY_HEAD,
+      [
+        { type: 'incident.updated', incidentId, actor: 'A', payload: { services: ['checkout', 'payments'] } },
+        {
+          type: 'incident.updated',
+          incidentId,
+          actor: 'A',
+          payload: { processes: ['Online sales'], kind: 'custom-1' },
+        },
+      ],
+      'c',
+      9_000,
+    );
+    const incident = foldEvents([...events, ...more.events]).incidents.get(incidentId)!;
+    expect(incident).toMatchObject({
+      title: 'Payment errors',
+      kind: 'custom-1',
+      services: ['checkout', 'payments'],
+      processes: ['Online sales'],
+    });
+    expect(incident.timeline.at(-1)).toMatchObject({ kind: 'updated', changes: { processes: ['Online sales'] } });
+  });
+});
+
+describe('workspace documents', () => {
+  it('keeps the last put of each document, drops deleted ones and counts bodies that do not parse', () => {
+    const events = write(
+      EMPTY_HEAD,
+      [
+        { type: 'doc.put', actor: 'A', payload: { collection: 'person', docId: 'p1', body: { name: 'Ana' } } },
+        { type: 'doc.put', actor: 'A', payload: { collection: 'person', docId: 'p1', body: { name: 'Ana B.' } } },
+        { type: 'doc.put', actor: 'A', payload: { collection: 'person', docId: 'p2', body: { name: 'Bo' } } },
+        { type: 'doc.delete', actor: 'A', payload: { collection: 'person', docId: 'p2' } },
+        { type: 'doc.put', actor: 'A', payload: { collection: 'person', docId: 'p3', body: { name: '' } } },
+        {
+          type: 'doc.put',
+          actor: 'A',
+          payload: { collection: 'role', docId: 'r1', body: { name: 'Legal', isCritical: true } },
+        },
+        {
+          type: 'doc.put',
+          actor: 'A',
+          payload: { collection: 'severity-definition', docId: 'SEV1', body: { description: 'Shop down' } },
+        },
+        {
+          type: 'doc.put',
+          actor: 'A',
+          payload: { collection: 'severity-definition', docId: 'SEV9', body: { description: 'Nope' } },
+        },
+        // A collection from a newer version: carried, not shown, not an error.
+        { type: 'doc.put', actor: 'A', payload: { collection: 'monitor', docId: 'm1', body: { url: 'x' } } },
+      ],
+      'a',
+      1_000,
+    ).events;
+    const { docs } = foldEvents(events);
+    expect([...docs.people.values()].map((person) => person.name)).toEqual(['Ana B.']);
+    expect(docs.roles.get('r1')).toMatchObject({ name: 'Legal', isCritical: true });
+    expect(docs.severityDefinitions.get('SEV1')?.description).toBe('Shop down');
+    expect(docs.invalid).toBe(2);
+  });
+});
+
+describe('incremental fold', () => {
+  it('gives the state a full fold gives, whatever the arrival order and batch sizes (300 seeded runs)', () => {
+    const { incidentId, events: base } = scenario();
+    const extra: WarEvent[] = [];
+    for (const [index, device] of ['p', 'q', 'r'].entries()) {
+      let head = EMPTY_HEAD;
+      for (let i = 0; i < 6; i += 1) {
+        const next = write(
+          head,
+          [
+            i % 3 === 0
+              ? { type: 'incident.status-changed', incidentId, actor: device, payload: { status: 'identified' } }
+              : i % 3 === 1
+                ? {
+                    type: 'incident.role-assigned',
+                    incidentId,
+                    actor: device,
+                    payload: { role: 'scribe', person: { name: device } },
+                  }
+                : { type: 'incident.note-added', incidentId, actor: device, payload: { text: `${device}${i}` } },
+          ],
+          device,
+          4_000 + i * 500 + index * 170,
+        );
+        head = next.head;
+        extra.push(...next.events);
+      }
+    }
+    const all = [...base, ...extra];
+    const expected = foldEvents(all);
+    for (let seed = 1; seed <= 300; seed += 1) {
+      const random = seededRandom(seed);
+      const arrived = seed % 2 === 0 ? [...all].sort(compareEvents) : shuffle(all, random);
+      let state = EMPTY_STATE;
+      const held: WarEvent[] = [];
+      for (let i = 0; i < arrived.length;) {
+        const batch = arrived.slice(i, (i += 1 + Math.floor(random() * 4)));
+        held.push(...batch);
+        state = advanceState(state, batch) ?? foldEvents(held);
+      }
+      expect(state, `seed ${seed}`).toEqual(expected);
+    }
+  });
+
+  it('never changes a state it was given (React keeps the old one until it re-renders)', () => {
+    const { incidentId, events } = scenario();
+    const before = foldEvents(events);
+    const snapshot = structuredClone(before);
+    const note = write(
+      EMPTY_HEAD,
+      [{ type: 'incident.note-added', incidentId, actor: 'Z', payload: { text: 'later' } }],
+      'z',
+      99_000,
+    ).events;
+    const after = advanceState(before, note)!;
+    expect(after.incidents.get(incidentId)!.timeline).toHaveLength(
+      before.incidents.get(incidentId)!.timeline.length + 1,
+    );
+    expect(before).toEqual(snapshot);
   });
 });

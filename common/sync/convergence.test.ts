@@ -17,6 +17,7 @@ import type { VersionVector } from './vector';
 const REPLICAS = 5;
 const SCHEDULES = Number(process.env.SYNC_SCHEDULES ?? 10_000);
 const HOUR = 3_600_000;
+const PEOPLE = ['p1', 'p2', 'p3'] as const;
 
 class Dropped extends Error {}
 
@@ -43,6 +44,55 @@ function runSchedule(seed: number) {
   let partition = new Set<number>();
   const canTalk = (a: number, b: number) => partition.has(a) === partition.has(b);
 
+  // Single-valued fields: concurrent changes must resolve the same way everywhere.
+  const fieldChange = (incidentId: string, actor: string): EventDraft =>
+    random() < 0.5
+      ? {
+          type: 'incident.status-changed',
+          incidentId,
+          actor,
+          payload: { status: pick(['investigating', 'identified', 'monitoring', 'resolved', 'closed'] as const) },
+        }
+      : {
+          type: 'incident.severity-changed',
+          incidentId,
+          actor,
+          payload: { severity: pick(['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const) },
+        };
+
+  // Roles, key-time corrections and pins: maps and sets inside an incident.
+  const commandChange = (incidentId: string, actor: string): EventDraft => {
+    const role = pick(['commander', 'communications', 'scribe'] as const);
+    const person = { id: pick(PEOPLE), name: pick(['Ana', 'Bo', 'Cy']) };
+    switch (Math.floor(random() * 5)) {
+      case 0:
+        return { type: 'incident.role-assigned', incidentId, actor, payload: { role, person } };
+      case 1:
+        return {
+          type: 'incident.role-handed-over',
+          incidentId,
+          actor,
+          payload: { role, to: person, briefing: { conditions: 'c', actions: 'a', needs: 'n' } },
+        };
+      case 2:
+        return { type: 'incident.role-released', incidentId, actor, payload: { role } };
+      case 3:
+        return {
+          type: 'incident.key-time-corrected',
+          incidentId,
+          actor,
+          payload: { key: pick(['started', 'detected', 'resolved'] as const), at: now - 60_000, reason: 'log' },
+        };
+      default:
+        return {
+          type: 'incident.entry-pinned',
+          incidentId,
+          actor,
+          payload: { eventId: incidentId, pinned: random() < 0.5 },
+        };
+    }
+  };
+
   const write = (index: number) => {
     const replica = replicas[index]!;
     const incidents = [...foldEvents(replica.log.all()).incidents.keys()];
@@ -50,21 +100,21 @@ function runSchedule(seed: number) {
     const count = 1 + Math.floor(random() * 2);
     for (let i = 0; i < count; i += 1) {
       const change = random();
-      if (incidents.length > 0 && change < 0.2) {
+      if (incidents.length > 0 && change < 0.35) {
         drafts.push(
-          change < 0.1
+          change < 0.1 ? fieldChange(pick(incidents), `r${index}`) : commandChange(pick(incidents), `r${index}`),
+        );
+        continue;
+      }
+      if (change > 0.95) {
+        drafts.push(
+          random() < 0.7
             ? {
-                type: 'incident.status-changed',
-                incidentId: pick(incidents),
+                type: 'doc.put',
                 actor: `r${index}`,
-                payload: { status: pick(['identified', 'monitoring', 'resolved', 'closed'] as const) },
+                payload: { collection: 'person', docId: pick(PEOPLE), body: { name: `p${ids}`, team: 'ops' } },
               }
-            : {
-                type: 'incident.severity-changed',
-                incidentId: pick(incidents),
-                actor: `r${index}`,
-                payload: { severity: pick(['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const) },
-              },
+            : { type: 'doc.delete', actor: `r${index}`, payload: { collection: 'person', docId: pick(PEOPLE) } },
         );
         continue;
       }
