@@ -105,7 +105,7 @@ export function App() {
           <Dashboard state={state} actor={actor} onOpen={(id) => go({ name: 'incident', id })} />
         )}
         {isReady && route.name === 'people' && <PeopleView docs={state.docs} actor={actor} />}
-        {isReady && route.name === 'settings' && <SettingsView />}
+        {isReady && route.name === 'settings' && <SettingsView actor={actor} />}
       </main>
       {isReady && <CommandPalette state={state} actor={actor} go={go} />}
       {isReady && <QuickNote state={state} actor={actor} />}

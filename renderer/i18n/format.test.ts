@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRelative } from './format';
+import { formatDuration, formatRelative, fromDateTimeInput, toDateTimeInput } from './format';
 
 describe('relative times', () => {
   const now = 1_700_000_000_000;
@@ -11,5 +11,28 @@ describe('relative times', () => {
   it('calls a time just ahead of a lagging clock "now", but keeps a far future visible', () => {
     expect(formatRelative(now + 12_000, now, 'en')).toBe('now');
     expect(formatRelative(now + 2 * 3_600_000, now, 'en')).toBe('in 2 hours');
+  });
+});
+
+describe('datetime inputs', () => {
+  it('round-trips a moment through the local-time field, to the second', () => {
+    const moment = Date.UTC(2026, 10, 21, 23, 59, 58);
+    expect(fromDateTimeInput(toDateTimeInput(moment))).toBe(moment);
+  });
+
+  it('refuses what is not a date and time', () => {
+    expect(fromDateTimeInput('')).toBeUndefined();
+    expect(fromDateTimeInput('2026-11-21')).toBeUndefined();
+    expect(fromDateTimeInput('yesterday at noon')).toBeUndefined();
+  });
+});
+
+describe('durations', () => {
+  it('reads at the scale that matters', () => {
+    expect(formatDuration(45_000, 'en')).toBe('45 s');
+    expect(formatDuration(12 * 60_000 + 5_000, 'en')).toBe('12 min');
+    expect(formatDuration(65 * 60_000, 'en')).toBe('1 h 05 min');
+    expect(formatDuration(51 * 3_600_000, 'fr')).toBe('2 j 3 h');
+    expect(formatDuration(-5, 'en')).toBe('0 s');
   });
 });

@@ -33,3 +33,42 @@ export function formatRelative(ms: number, nowMs: number, locale: Locale): strin
   }
   return format.format(Math.round(value), 'year');
 }
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** The value of an `<input type="datetime-local" step="1">` for a moment, in the local time zone. */
+export function toDateTimeInput(ms: number): string {
+  const date = new Date(ms);
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+  );
+}
+
+/** The moment a datetime-local value means in the local time zone; undefined when it is not one. */
+export function fromDateTimeInput(value: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  if (!match) return undefined;
+  const [, year, month, day, hours, minutes, seconds = '0'] = match;
+  const date = new Date(Number(year), Number(month) - 1, Number(day), Number(hours), Number(minutes), Number(seconds));
+  return Number.isNaN(date.getTime()) ? undefined : date.getTime();
+}
+
+/** The user's time zone, as the browser names it (Europe/Paris). */
+export function timeZoneName(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** A duration for people: "45 s", "12 min", "1 h 05 min", "2 d 3 h". */
+export function formatDuration(ms: number, locale: Locale): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const day = locale === 'fr' ? 'j' : 'd';
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ${pad(minutes % 60)} min`;
+  return `${Math.floor(hours / 24)} ${day} ${hours % 24} h`;
+}

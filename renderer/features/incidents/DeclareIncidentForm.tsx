@@ -1,8 +1,11 @@
 // Declaring an incident: a title, a severity and a type; the clock starts now.
 import { useState, type FormEvent } from 'react';
-import { INCIDENT_KINDS, SEVERITIES, TITLE_MAX, type IncidentKind, type Severity } from '../../../common/events/event';
+import { parseNameList } from '../../../common/domain/impact';
+import { SEVERITIES, TITLE_MAX, type Severity } from '../../../common/events/event';
 import { getEventStore } from '../../db';
 import { useT } from '../../i18n';
+import { useKindOptions } from './IncidentDetails';
+import { useSeverityHint } from './labels';
 
 interface Props {
   actor: string;
@@ -14,7 +17,10 @@ export function DeclareIncidentForm({ actor, onDeclared, onCancel }: Props) {
   const t = useT();
   const [title, setTitle] = useState('');
   const [severity, setSeverity] = useState<Severity>('SEV2');
-  const [kind, setKind] = useState<IncidentKind>('technical-failure');
+  const [kind, setKind] = useState('technical-failure');
+  const [services, setServices] = useState('');
+  const kinds = useKindOptions();
+  const severityHint = useSeverityHint();
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
 
@@ -22,10 +28,16 @@ export function DeclareIncidentForm({ actor, onDeclared, onCancel }: Props) {
     event.preventDefault();
     if (!title.trim()) return setError(t('declare.titleRequired'));
     if (title.trim().length > TITLE_MAX) return setError(t('declare.titleTooLong', { max: TITLE_MAX }));
+    const impacted = parseNameList(services);
+    if (!impacted.ok) return setError(t('declare.servicesInvalid'));
     setIsSaving(true);
     try {
       const [declared] = await getEventStore().append([
-        { type: 'incident.declared', actor, payload: { title, severity, kind } },
+        {
+          type: 'incident.declared',
+          actor,
+          payload: { title, severity, kind, ...(impacted.names.length > 0 ? { services: impacted.names } : {}) },
+        },
       ]);
       if (declared) onDeclared(declared.id);
     } catch (caught) {
@@ -65,23 +77,31 @@ export function DeclareIncidentForm({ actor, onDeclared, onCancel }: Props) {
               onChange={() => setSeverity(value)}
             />
             <strong>{t(`severity.${value}`)}</strong>
-            <small>{t(`severityHint.${value}`)}</small>
+            <small>{severityHint(value)}</small>
           </label>
         ))}
       </fieldset>
       <label className="field">
         <span>{t('declare.kind')}</span>
-        <select
-          data-testid="declare-kind"
-          value={kind}
-          onChange={(event) => setKind(event.target.value as IncidentKind)}
-        >
-          {INCIDENT_KINDS.map((value) => (
-            <option key={value} value={value}>
-              {t(`kind.${value}`)}
+        <select data-testid="declare-kind" value={kind} onChange={(event) => setKind(event.target.value)}>
+          {kinds.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
             </option>
           ))}
         </select>
+      </label>
+      <label className="field">
+        <span>{t('declare.services')}</span>
+        <input
+          data-testid="declare-services"
+          value={services}
+          placeholder={t('declare.servicesPlaceholder')}
+          onChange={(event) => {
+            setServices(event.target.value);
+            setError(null);
+          }}
+        />
       </label>
       {error && (
         <p className="error" role="alert" data-testid="declare-error">

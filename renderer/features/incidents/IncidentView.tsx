@@ -6,6 +6,9 @@ import { formatDateTime, formatRelative } from '../../i18n/format';
 import { RoleBoard } from '../roles/RoleBoard';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { IncidentControls } from './IncidentControls';
+import { IncidentDetails } from './IncidentDetails';
+import { KeyTimes } from './KeyTimes';
+import { useKindLabel } from './labels';
 import { SeverityBadge } from './SeverityBadge';
 
 interface Props {
@@ -19,6 +22,7 @@ export function IncidentView({ state, incidentId, actor, onBack }: Props) {
   const t = useT();
   const locale = useLocale();
   const now = useNow();
+  const kindLabel = useKindLabel();
   const incident = state.incidents.get(incidentId);
 
   return (
@@ -33,7 +37,9 @@ export function IncidentView({ state, incidentId, actor, onBack }: Props) {
           <header className="incident-header">
             <SeverityBadge severity={incident.severity} />
             <h1 data-testid="incident-title">{incident.title}</h1>
-            <span className="tag">{t(`kind.${incident.kind}`)}</span>
+            <span className="tag" data-testid="incident-kind">
+              {kindLabel(incident.kind)}
+            </span>
             <span className="tag status" data-testid="status-tag">
               {t(`status.${incident.status}`)}
             </span>
@@ -45,8 +51,16 @@ export function IncidentView({ state, incidentId, actor, onBack }: Props) {
             </p>
           </header>
           <IncidentControls incident={incident} actor={actor} />
-          <RoleBoard incident={incident} docs={state.docs} actor={actor} />
-          <TimelinePanel incident={incident} actor={actor} now={now} />
+          <div className="incident-layout">
+            <div className="incident-main">
+              <TimelinePanel incident={incident} actor={actor} now={now} />
+            </div>
+            <aside className="incident-side">
+              <KeyTimes incident={incident} actor={actor} />
+              <IncidentDetails incident={incident} actor={actor} />
+              <RoleBoard incident={incident} docs={state.docs} actor={actor} />
+            </aside>
+          </div>
         </>
       )}
     </section>

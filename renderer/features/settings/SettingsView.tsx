@@ -1,5 +1,6 @@
 // Settings: the team hub this laptop shares its record with.
 import { VerifyRecord } from '../record/VerifyRecord';
+import { WorkspaceSettings } from './WorkspaceSettings';
 import { useState, type FormEvent } from 'react';
 import { hubJoinSchema, type SyncStatus } from '../../../common/bridge/contract';
 import { getBridge } from '../../bridge';
@@ -8,7 +9,11 @@ import { formatDateTime } from '../../i18n/format';
 import { useUiStore } from '../../store/ui-store';
 import { SyncIndicator } from './SyncIndicator';
 
-export function SettingsView() {
+interface Props {
+  actor: string;
+}
+
+export function SettingsView({ actor }: Props) {
   const t = useT();
   const locale = useLocale();
   const status = useUiStore((state) => state.syncStatus);
@@ -111,6 +116,7 @@ export function SettingsView() {
           </form>
         )}
       </div>
+      <WorkspaceSettings actor={actor} />
       <VerifyRecord />
     </section>
   );
