@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sealEvents, EMPTY_HEAD } from '../events/chain';
 import type { EventDraft } from '../events/event';
 import {
+  checkPerson,
   isRoleNameTaken,
   normaliseName,
   parseDoc,
@@ -17,7 +18,13 @@ function people(...list: Doc<'person'>[]) {
 }
 
 const alice: Doc<'person'> = { id: 'a', name: 'Alice Martin', team: 'Payments', skills: ['PostgreSQL'], updatedAt: 1 };
-const bob: Doc<'person'> = { id: 'b', name: 'Bob Durand', team: 'Stores', skills: ['Networking', 'Kafka'], updatedAt: 1 };
+const bob: Doc<'person'> = {
+  id: 'b',
+  name: 'Bob Durand',
+  team: 'Stores',
+  skills: ['Networking', 'Kafka'],
+  updatedAt: 1,
+};
 const elodie: Doc<'person'> = { id: 'e', name: 'Élodie Petit', updatedAt: 1 };
 const directory = people(bob, elodie, alice);
 
@@ -89,6 +96,25 @@ describe('resolvePerson', () => {
     const twins = people(alice, { ...alice, id: 'a2' });
     expect(resolvePerson(twins, { name: 'Alice Martin' })).toEqual({ name: 'Alice Martin' });
     expect(resolvePerson(directory, { name: '   ' })).toBeUndefined();
+  });
+});
+
+describe('checkPerson', () => {
+  it('builds a body without empty optional fields', () => {
+    expect(checkPerson({ name: ' Alice ', contact: ' ', team: 'Payments ', skills: 'SQL, sql, Kafka' })).toEqual({
+      ok: true,
+      body: { name: 'Alice', team: 'Payments', skills: ['SQL', 'Kafka'] },
+    });
+  });
+
+  it('reports every bad field at once', () => {
+    const result = checkPerson({
+      name: '  ',
+      contact: 'x'.repeat(201),
+      team: 'ok',
+      skills: Array.from({ length: 31 }, (_, i) => `skill ${i}`).join(','),
+    });
+    expect(result).toEqual({ ok: false, errors: { name: 'required', contact: 'too-long', skills: 'too-long' } });
   });
 });
 

@@ -82,8 +82,7 @@ export function parseDoc<C extends DocCollection>(
   const parsed = docSchemas[collection].safeParse(body);
   if (parsed.success) return { ok: true, body: parsed.data as DocBody<C> };
   const first = parsed.error.issues[0];
-  const issue: DocIssue =
-    first?.code === 'too_big' ? 'too-long' : first?.code === 'too_small' ? 'required' : 'invalid';
+  const issue: DocIssue = first?.code === 'too_big' ? 'too-long' : first?.code === 'too_small' ? 'required' : 'invalid';
   return { ok: false, field: first?.path.map(String).join('.') ?? '', issue, message: first?.message ?? 'invalid' };
 }
 
@@ -139,6 +138,41 @@ export function resolvePerson(
   const same = [...people.values()].filter((person) => normaliseName(person.name) === normaliseName(name));
   const only = same.length === 1 ? same[0] : undefined;
   return only ? { id: only.id, name: only.name } : { name };
+}
+
+export type PersonField = 'name' | 'contact' | 'team' | 'skills';
+
+/** A person as typed in the directory form: skills in one field, separated by commas. */
+export interface PersonInput {
+  readonly name: string;
+  readonly contact: string;
+  readonly team: string;
+  readonly skills: string;
+}
+
+/**
+ * Checks every field of the person form at once, so the form can show all its
+ * errors together; the body has no empty optional field.
+ */
+export function checkPerson(
+  input: PersonInput,
+): { ok: true; body: PersonBody } | { ok: false; errors: Partial<Record<PersonField, DocIssue>> } {
+  const skills = parseList(input.skills);
+  const body: PersonBody = {
+    name: input.name.trim(),
+    ...(input.contact.trim() ? { contact: input.contact.trim() } : {}),
+    ...(input.team.trim() ? { team: input.team.trim() } : {}),
+    ...(skills.length > 0 ? { skills } : {}),
+  };
+  const parsed = personSchema.safeParse(body);
+  if (parsed.success) return { ok: true, body: parsed.data };
+  const errors: Partial<Record<PersonField, DocIssue>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    if (field !== 'name' && field !== 'contact' && field !== 'team' && field !== 'skills') continue;
+    errors[field] ??= issue.code === 'too_big' ? 'too-long' : issue.code === 'too_small' ? 'required' : 'invalid';
+  }
+  return { ok: false, errors };
 }
 
 /** Whether another custom role already has this name (roles are told apart by name on the board). */
