@@ -2,16 +2,19 @@
 // directory, custom roles, custom incident types and the severity definitions.
 // Last writer wins per document, in the one total order.
 import { z } from 'zod';
-import { NAME_MAX, SEVERITIES, type EventOf, type Severity } from '../events/event';
+import { NAME_MAX, SEVERITIES, type EventOf, type PersonRef, type Severity } from '../events/event';
 
 const name = z.string().trim().min(1).max(NAME_MAX);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
+export const CONTACT_MAX = 200;
+export const SKILLS_MAX = 30;
+
 export const personSchema = z.strictObject({
   name,
-  contact: optionalText(200),
+  contact: optionalText(CONTACT_MAX),
   team: optionalText(NAME_MAX),
-  skills: z.array(name).max(30).optional(),
+  skills: z.array(name).max(SKILLS_MAX).optional(),
 });
 export type PersonBody = z.infer<typeof personSchema>;
 
@@ -69,15 +72,113 @@ function isCollection(collection: string): collection is DocCollection {
   return Object.hasOwn(docSchemas, collection);
 }
 
-/** Parses a document body for a collection; the error names the first bad field. */
+export type DocIssue = 'required' | 'too-long' | 'invalid';
+
+/** Parses a document body for a collection; the error names the first bad field and what is wrong with it. */
 export function parseDoc<C extends DocCollection>(
   collection: C,
   body: unknown,
-): { ok: true; body: DocBody<C> } | { ok: false; field: string; message: string } {
+): { ok: true; body: DocBody<C> } | { ok: false; field: string; issue: DocIssue; message: string } {
   const parsed = docSchemas[collection].safeParse(body);
   if (parsed.success) return { ok: true, body: parsed.data as DocBody<C> };
-  const issue = parsed.error.issues[0];
-  return { ok: false, field: issue?.path.map(String).join('.') ?? '', message: issue?.message ?? 'invalid' };
+  const first = parsed.error.issues[0];
+  const issue: DocIssue = first?.code === 'too_big' ? 'too-long' : first?.code === 'too_small' ? 'required' : 'invalid';
+  return { ok: false, field: first?.path.map(String).join('.') ?? '', issue, message: first?.message ?? 'invalid' };
+}
+
+/** A name as people match it: trimmed, spaces collapsed, case and accents ignored. */
+export function normaliseName(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * A list typed in one field ("incident command, postgres; networking"): split on
+ * commas, semicolons and new lines, trimmed, each entry once whatever its case.
+ */
+export function parseList(text: string): string[] {
+  const seen = new Set<string>();
+  const items: string[] = [];
+  for (const part of text.split(/[,;\n]/)) {
+    const item = part.trim().replace(/\s+/g, ' ');
+    const key = normaliseName(item);
+    if (!item || seen.has(key)) continue;
+    seen.add(key);
+    items.push(item);
+  }
+  return items;
+}
+
+/**
+ * People matching a search, by name first: every word of the query must appear
+ * in the name, the team or a skill. An empty query lists everyone.
+ */
+export function searchPeople(people: ReadonlyMap<string, Doc<'person'>>, query: string): Doc<'person'>[] {
+  const words = normaliseName(query).split(' ').filter(Boolean);
+  const found = [...people.values()].filter((person) => {
+    const haystack = normaliseName([person.name, person.team ?? '', ...(person.skills ?? [])].join(' '));
+    return words.every((word) => haystack.includes(word));
+  });
+  const first = words[0];
+  const rank = (person: Doc<'person'>) => (first && normaliseName(person.name).startsWith(first) ? 0 : 1);
+  return found.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * Who a choice names: the directory entry picked, or the one whose name was typed
+ * exactly (when only one has it), or else the typed name alone.
+ */
+export function resolvePerson(
+  people: ReadonlyMap<string, Doc<'person'>>,
+  choice: { readonly id?: string; readonly name: string },
+): PersonRef | undefined {
+  const picked = choice.id === undefined ? undefined : people.get(choice.id);
+  if (picked) return { id: picked.id, name: picked.name };
+  const name = choice.name.trim().replace(/\s+/g, ' ');
+  if (!name) return undefined;
+  const same = [...people.values()].filter((person) => normaliseName(person.name) === normaliseName(name));
+  const only = same.length === 1 ? same[0] : undefined;
+  return only ? { id: only.id, name: only.name } : { name };
+}
+
+export type PersonField = 'name' | 'contact' | 'team' | 'skills';
+
+/** A person as typed in the directory form: skills in one field, separated by commas. */
+export interface PersonInput {
+  readonly name: string;
+  readonly contact: string;
+  readonly team: string;
+  readonly skills: string;
+}
+
+/**
+ * Checks every field of the person form at once, so the form can show all its
+ * errors together; the body has no empty optional field.
+ */
+export function checkPerson(
+  input: PersonInput,
+): { ok: true; body: PersonBody } | { ok: false; errors: Partial<Record<PersonField, DocIssue>> } {
+  const skills = parseList(input.skills);
+  const body: PersonBody = {
+    name: input.name.trim(),
+    ...(input.contact.trim() ? { contact: input.contact.trim() } : {}),
+    ...(input.team.trim() ? { team: input.team.trim() } : {}),
+    ...(skills.length > 0 ? { skills } : {}),
+  };
+  const parsed = personSchema.safeParse(body);
+  if (parsed.success) return { ok: true, body: parsed.data };
+  const errors: Partial<Record<PersonField, DocIssue>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    if (field !== 'name' && field !== 'contact' && field !== 'team' && field !== 'skills') continue;
+    errors[field] ??= issue.code === 'too_big' ? 'too-long' : issue.code === 'too_small' ? 'required' : 'invalid';
+  }
+  return { ok: false, errors };
+}
+
+/** Whether another custom role already has this name (roles are told apart by name on the board). */
+export function isRoleNameTaken(roles: ReadonlyMap<string, Doc<'role'>>, name: string, exceptId?: string): boolean {
+  const wanted = normaliseName(name);
+  return [...roles.values()].some((role) => role.id !== exceptId && normaliseName(role.name) === wanted);
 }
 
 /**

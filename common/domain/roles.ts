@@ -1,7 +1,7 @@
 // The role board of an incident: who holds what, which critical role is empty,
 // who holds too many. Pure, so the board, the dashboard and reports agree.
-import type { PersonRef } from '../events/event';
-import type { Documents } from './documents';
+import type { IncidentStatus, PersonRef } from '../events/event';
+import { normaliseName, type Documents } from './documents';
 
 /** The built-in roles, in the order the board shows them. */
 export const ROLES = [
@@ -44,6 +44,8 @@ export interface RoleRow {
   readonly role: string;
   /** The custom role's name; built-in roles are named by the catalogue. */
   readonly customName?: string;
+  /** A custom role whose document was deleted while someone still held it. */
+  readonly isRetired?: boolean;
   readonly isCritical: boolean;
   readonly holder?: RoleHolder;
 }
@@ -61,19 +63,32 @@ export function roleBoard(roles: ReadonlyMap<string, RoleHolder>, docs: Pick<Doc
     isCritical: CRITICAL_ROLES.includes(role),
     holder: roles.get(role),
   }));
-  const custom = [...docs.roles.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const custom = [...docs.roles.values()].sort(
+    (a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   for (const doc of custom) {
     rows.push({ role: doc.id, customName: doc.name, isCritical: doc.isCritical === true, holder: roles.get(doc.id) });
   }
   // A role assigned before its document was deleted still shows who holds it.
+  const known = new Set(rows.map((row) => row.role));
   for (const [role, holder] of roles) {
-    if (!rows.some((row) => row.role === role)) rows.push({ role, customName: role, isCritical: false, holder });
+    if (!known.has(role)) rows.push({ role, isRetired: true, isCritical: false, holder });
+  }
+  // Someone picked from the directory for one role and typed by name for another
+  // is still one person: a typed name joins the directory entry of the same name.
+  const idByName = new Map<string, string>();
+  for (const row of rows) {
+    const person = row.holder?.person;
+    if (person?.id) idByName.set(normaliseName(person.name), person.id);
   }
   const byPerson = new Map<string, { person: PersonRef; roles: string[] }>();
   for (const row of rows) {
     if (!row.holder) continue;
-    const key = personKey(row.holder.person);
-    const entry = byPerson.get(key) ?? { person: row.holder.person, roles: [] };
+    const { person } = row.holder;
+    const id = person.id ?? idByName.get(normaliseName(person.name));
+    const key = id ? `id:${id}` : personKey(person);
+    const entry = byPerson.get(key) ?? { person, roles: [] };
+    if (person.id && !entry.person.id) entry.person = person;
     entry.roles.push(row.role);
     byPerson.set(key, entry);
   }
@@ -82,6 +97,44 @@ export function roleBoard(roles: ReadonlyMap<string, RoleHolder>, docs: Pick<Doc
     vacantCritical: rows.filter((row) => row.isCritical && !row.holder).map((row) => row.role),
     overloaded: [...byPerson.values()].filter((entry) => entry.roles.length > MAX_ROLES_PER_PERSON),
   };
+}
+
+/** Whether a role's holder is this person: the same directory entry, or the same name typed in. */
+export function isSamePerson(a: PersonRef, b: PersonRef): boolean {
+  if (a.id && b.id) return a.id === b.id;
+  return normaliseName(a.name) === normaliseName(b.name);
+}
+
+/** What an incident needs to say who holds what; the people directory reads it. */
+export interface IncidentRoles {
+  readonly id: string;
+  readonly title: string;
+  readonly status: IncidentStatus;
+  readonly roles: ReadonlyMap<string, RoleHolder>;
+}
+
+export interface HeldRole {
+  readonly incidentId: string;
+  readonly title: string;
+  readonly role: string;
+  readonly since: number;
+}
+
+/**
+ * The roles a person holds now on incidents still open (anything but closed),
+ * most recent first. A holder typed by name counts when the name matches.
+ */
+export function rolesHeldBy(incidents: Iterable<IncidentRoles>, person: PersonRef): HeldRole[] {
+  const held: HeldRole[] = [];
+  for (const incident of incidents) {
+    if (incident.status === 'closed') continue;
+    for (const [role, holder] of incident.roles) {
+      if (isSamePerson(holder.person, person)) {
+        held.push({ incidentId: incident.id, title: incident.title, role, since: holder.since });
+      }
+    }
+  }
+  return held.sort((a, b) => b.since - a.since || (a.role < b.role ? -1 : 1));
 }
 
 /** The roles a named author held at a moment: the timeline's role filter uses it. */
