@@ -3,34 +3,42 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testHostOptions } from '../../test/support/test-host';
 import { EMPTY_HEAD, sealEvents } from '../../common/events/chain';
-import { DEFAULT_WORKSPACE, type EventDraft } from '../../common/events/event';
+import type { EventDraft } from '../../common/events/event';
 import { createHost, type Host } from './host';
 import { openPgliteClient, type PgliteClient } from './store/pglite-client';
 import { SqlEventStore } from './store/sql-event-log';
 
 let dir: string;
 let client: PgliteClient;
+let store: SqlEventStore;
 let host: Host;
+let workspace: string;
+let workspaces = 0;
 
-beforeEach(async () => {
+// One PGlite for the file (its first start takes seconds); a workspace per test.
+beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'warroom-verify-'));
   client = await openPgliteClient(join(dir, 'store'));
-  const store = await SqlEventStore.open(client);
-  host = await createHost(
-    testHostOptions(join(dir, 'data'), {
-      openLog: async () => ({ log: store.log(DEFAULT_WORKSPACE), close: async () => undefined }),
-    }),
-  );
-});
+  store = await SqlEventStore.open(client);
+}, 60_000);
 
-afterEach(async () => {
-  await host.close();
+afterAll(async () => {
   await client.close();
   await rm(dir, { recursive: true, force: true });
 });
+
+beforeEach(async () => {
+  workspace = `verify-${(workspaces += 1)}`;
+  const log = store.log(workspace);
+  host = await createHost(
+    testHostOptions(join(dir, `data-${workspace}`), { openLog: async () => ({ log, close: async () => undefined }) }),
+  );
+});
+
+afterEach(() => host.close());
 
 async function writeChain(deviceId: string, notes: number): Promise<string[]> {
   let ids = 0;
@@ -43,7 +51,7 @@ async function writeChain(deviceId: string, notes: number): Promise<string[]> {
         payload: { title: 'Checkout down', severity: 'SEV1', kind: 'technical-failure' },
       },
     ],
-    { workspace: DEFAULT_WORKSPACE, deviceId, nowMs: 1_000, newId: () => `${deviceId}-${(ids += 1)}` },
+    { workspace, deviceId, nowMs: 1_000, newId: () => `${deviceId}-${(ids += 1)}` },
   );
   const drafts: EventDraft[] = Array.from({ length: notes }, (_, i) => ({
     type: 'incident.note-added',
@@ -52,7 +60,7 @@ async function writeChain(deviceId: string, notes: number): Promise<string[]> {
     payload: { text: `note ${i}` },
   }));
   const rest = sealEvents(declared.head, drafts, {
-    workspace: DEFAULT_WORKSPACE,
+    workspace,
     deviceId,
     nowMs: 2_000,
     newId: () => `${deviceId}-${(ids += 1)}`,
@@ -82,8 +90,8 @@ describe('record:verify', () => {
   it('finds an event altered in the store, by device, seq and id', async () => {
     const ids = await writeChain('laptop-a', 3);
     await client.query(
-      `UPDATE events SET body = replace(body, '"note 1"', '"nothing to see"') WHERE device_id = $1 AND seq = 3`,
-      ['laptop-a'],
+      `UPDATE events SET body = replace(body, '"note 1"', '"nothing to see"') WHERE workspace = $1 AND device_id = $2 AND seq = 3`,
+      [workspace, 'laptop-a'],
     );
     const result = await host.route('record:verify', {});
     expect(result).toEqual({
@@ -98,7 +106,10 @@ describe('record:verify', () => {
 
   it('finds events removed from the store', async () => {
     await writeChain('laptop-a', 3);
-    await client.query(`DELETE FROM events WHERE device_id = $1 AND seq = 4`, ['laptop-a']);
+    await client.query(`DELETE FROM events WHERE workspace = $1 AND device_id = $2 AND seq = 4`, [
+      workspace,
+      'laptop-a',
+    ]);
     const result = await host.route('record:verify', {});
     expect(result).toMatchObject({
       ok: true,
