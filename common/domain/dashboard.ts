@@ -56,18 +56,30 @@ function rowOf(incident: Incident, docs: Documents, now: number, options: Dashbo
   };
 }
 
-export function dashboardOf(state: WarRoomState, now: number, options: DashboardOptions = {}): Dashboard {
-  const all = [...state.incidents.values()];
-  const open = all.filter(isOpen).sort(compareOpen);
+/** Open incidents, most severe then oldest first, with what needs attention at `now`. */
+export function openRows(state: WarRoomState, now: number, options: DashboardOptions = {}): DashboardRow[] {
+  return [...state.incidents.values()]
+    .filter(isOpen)
+    .sort(compareOpen)
+    .map((incident) => rowOf(incident, state.docs, now, options));
+}
+
+/** Closed incidents, most recently active first. */
+export function closedIncidents(state: WarRoomState): Incident[] {
+  return [...state.incidents.values()]
+    .filter((incident) => !isOpen(incident))
+    .sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
+}
+
+export function severityCounts(rows: readonly DashboardRow[]): Record<Severity, number> {
   const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
-  for (const incident of open) counts[incident.severity] += 1;
-  return {
-    open: open.map((incident) => rowOf(incident, state.docs, now, options)),
-    closed: all
-      .filter((incident) => !isOpen(incident))
-      .sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1)),
-    counts,
-  };
+  for (const row of rows) counts[row.incident.severity] += 1;
+  return counts;
+}
+
+export function dashboardOf(state: WarRoomState, now: number, options: DashboardOptions = {}): Dashboard {
+  const open = openRows(state, now, options);
+  return { open, closed: closedIncidents(state), counts: severityCounts(open) };
 }
 
 /** Lower case without accents, so "securite" finds "Sécurité" and "CAFÉ" finds "cafe". */
