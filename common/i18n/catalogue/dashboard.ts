@@ -85,6 +85,7 @@ export const dashboardEn = {
     devices_other: '{{count}} devices',
     checked: '{{events}} from {{devices}} checked.',
     intact: 'Intact: every seal matches.',
+    nothing: 'Nothing to check yet: this copy holds no event.',
     problems_one: '{{count}} problem found.',
     problems_other: '{{count}} problems found.',
     thisDevice: 'this device',
@@ -113,7 +114,7 @@ export const dashboardEn = {
     },
     stopped: 'Later events of this device were not checked.',
     advice:
-      'Leave this copy as it is and tell whoever looks after the record: the team hub or another laptop still holds the original events.',
+      'Leave this copy as it is and tell whoever looks after the record: the team hub, this device’s store or another laptop may still hold the original events.',
   },
 } as const;
 
@@ -201,6 +202,7 @@ export const dashboardFr: Catalogue<typeof dashboardEn> = {
     devices_other: '{{count}} appareils',
     checked: '{{events}} de {{devices}} vérifiés.',
     intact: 'Intact : chaque sceau correspond.',
+    nothing: 'Rien à vérifier pour l’instant : cette copie ne contient aucun événement.',
     problems_one: '{{count}} problème trouvé.',
     problems_other: '{{count}} problèmes trouvés.',
     thisDevice: 'cet appareil',
@@ -230,6 +232,6 @@ export const dashboardFr: Catalogue<typeof dashboardEn> = {
     },
     stopped: 'Les événements suivants de cet appareil n’ont pas été vérifiés.',
     advice:
-      'Laissez cette copie en l’état et prévenez la personne qui veille sur l’enregistrement : le hub d’équipe ou un autre portable détient encore les événements d’origine.',
+      'Laissez cette copie en l’état et prévenez la personne qui veille sur l’enregistrement : le hub d’équipe, le stockage de cet appareil ou un autre portable peuvent encore détenir les événements d’origine.',
   },
 };

@@ -84,16 +84,18 @@ function OpenRow({
       <td>
         <SeverityBadge severity={incident.severity} />
       </td>
-      <td className="title-cell">
-        <IncidentLink incident={incident} />
-        {incident.services.length > 0 && <small className="muted">{incident.services.join(' · ')}</small>}
+      <td>
+        <div className="title-cell">
+          <IncidentLink incident={incident} />
+          {incident.services.length > 0 && <small className="muted">{incident.services.join(' · ')}</small>}
+        </div>
       </td>
       <td>
         <span className="tag status" data-testid="incident-status-cell">
           {t(`status.${incident.status}`)}
         </span>
       </td>
-      <td>{kindLabel(incident.kind, state.docs, t)}</td>
+      <td className="nowrap">{kindLabel(incident.kind, state.docs, t)}</td>
       <td className="number" data-testid="incident-age" title={formatDateTime(incident.declaredAt, locale)}>
         {formatAge(now - incident.declaredAt, t)}
       </td>
@@ -188,11 +190,13 @@ function ClosedIncidents({ state, onOpen }: { state: WarRoomState; onOpen(id: st
                     <td>
                       <SeverityBadge severity={incident.severity} />
                     </td>
-                    <td className="title-cell">
-                      <IncidentLink incident={incident} />
-                      {incident.services.length + incident.processes.length > 0 && (
-                        <small className="muted">{[...incident.services, ...incident.processes].join(' · ')}</small>
-                      )}
+                    <td>
+                      <div className="title-cell">
+                        <IncidentLink incident={incident} />
+                        {incident.services.length + incident.processes.length > 0 && (
+                          <small className="muted">{[...incident.services, ...incident.processes].join(' · ')}</small>
+                        )}
+                      </div>
                     </td>
                     <td>{kindLabel(incident.kind, state.docs, t)}</td>
                     <td title={formatDateTime(incident.updatedAt, locale)}>

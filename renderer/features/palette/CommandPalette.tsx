@@ -64,8 +64,11 @@ export function CommandPalette({ state, actor, go, onLocale }: Props) {
   const dialog = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
+  // Read by the focus guard, which must let go the moment close() gives focus back.
+  const isOpenedRef = useRef(false);
 
   const open = useCallback(() => {
+    isOpenedRef.current = true;
     returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setView('commands');
     setQuery('');
@@ -75,6 +78,7 @@ export function CommandPalette({ state, actor, go, onLocale }: Props) {
   }, []);
 
   const close = useCallback(() => {
+    isOpenedRef.current = false;
     setIsOpened(false);
     // Back where the user was, before any command moves focus elsewhere on purpose.
     const target = returnFocus.current;
@@ -84,6 +88,12 @@ export function CommandPalette({ state, actor, go, onLocale }: Props) {
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
+      // Escape closes from anywhere, even when focus was lost as a view changed.
+      if (event.key === 'Escape' && isOpened && !event.defaultPrevented) {
+        event.preventDefault();
+        close();
+        return;
+      }
       if (!isPaletteShortcut(event)) return;
       event.preventDefault();
       if (isOpened) close();
@@ -97,6 +107,7 @@ export function CommandPalette({ state, actor, go, onLocale }: Props) {
   useEffect(() => {
     if (!isOpened) return;
     const onFocusIn = (event: FocusEvent) => {
+      if (!isOpenedRef.current) return;
       if (dialog.current && event.target instanceof Node && !dialog.current.contains(event.target)) {
         (dialog.current.querySelector<HTMLElement>(FOCUSABLE) ?? dialog.current).focus();
       }
@@ -229,6 +240,14 @@ export function CommandPalette({ state, actor, go, onLocale }: Props) {
   const activeCommand = shown[activeIndex];
   const optionId = (index: number) => `${listId}-option-${index}`;
 
+  // A new view takes focus at its first control (the declare form's title focuses itself).
+  useEffect(() => {
+    if (!isOpened || view === 'commands' || !dialog.current) return;
+    if (!dialog.current.contains(document.activeElement)) {
+      (dialog.current.querySelector<HTMLElement>(FOCUSABLE) ?? dialog.current).focus();
+    }
+  }, [isOpened, view]);
+
   useEffect(() => {
     if (!isOpened || view !== 'commands') return;
     document.getElementById(optionId(activeIndex))?.scrollIntoView?.({ block: 'nearest' });
@@ -258,12 +277,6 @@ export function CommandPalette({ state, actor, go, onLocale }: Props) {
   };
 
   const onDialogKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      close();
-      return;
-    }
     if (event.key !== 'Tab' || !dialog.current) return;
     const focusable = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
     const first = focusable[0];

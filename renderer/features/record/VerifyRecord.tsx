@@ -118,8 +118,14 @@ function Report({
     >
       <h3>{label}</h3>
       <p className="record-verdict" data-testid="verify-verdict">
-        {isIntact ? t('dashboard.record.intact') : t('dashboard.record.problems', { count: report.breaks.length })}{' '}
-        <span className="muted">{t('dashboard.record.checked', { events, devices })}</span>
+        {report.checked === 0 && isIntact ? (
+          t('dashboard.record.nothing')
+        ) : (
+          <>
+            {isIntact ? t('dashboard.record.intact') : t('dashboard.record.problems', { count: report.breaks.length })}{' '}
+            <span className="muted">{t('dashboard.record.checked', { events, devices })}</span>
+          </>
+        )}
       </p>
       {report.breaks.length > 0 && (
         <ol className="record-breaks">
