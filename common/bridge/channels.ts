@@ -8,6 +8,7 @@ export const CALL_NAMES = [
   'sync:get-status',
   'hub:join',
   'hub:leave',
+  'record:verify',
 ] as const;
 export const EVENT_NAMES = ['settings:changed', 'sync:changed', 'sync:status'] as const;
 

@@ -3,6 +3,7 @@
 // and WebSocket) and the renderer client derive their types from this file; the
 // host validates every message against it.
 import { z } from 'zod';
+import type { ChainBreak, RecordReport } from '../events/chain';
 import { LOCALES } from '../i18n/locales';
 import { exchangeRequestSchema, exchangeResponseSchema, vectorSchema } from '../sync/protocol';
 import type { CallName, EventName } from './channels';
@@ -49,6 +50,39 @@ export const hubJoinSchema = z.strictObject({
   token: z.string().trim().min(8).max(500),
 });
 
+const short = z.string().max(200);
+const chainBreakSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('malformed'),
+    index: z.number().int().nonnegative(),
+    problem: z.enum(['not-an-object', 'missing-field', 'invalid-field', 'unreadable', 'invalid-content']),
+    field: short.optional(),
+    deviceId: short.optional(),
+    seq: z.number().optional(),
+    eventId: short.optional(),
+  }),
+  z.strictObject({ kind: z.literal('gap'), deviceId: short, expectedSeq: z.number(), foundSeq: z.number() }),
+  z.strictObject({ kind: z.literal('duplicate'), deviceId: short, seq: z.number(), eventId: short.optional() }),
+  z.strictObject({ kind: z.literal('truncated'), deviceId: short, lastSeq: z.number(), headSeq: z.number() }),
+  z.strictObject({ kind: z.literal('bad-hash'), deviceId: short, seq: z.number(), eventId: short }),
+  z.strictObject({ kind: z.literal('broken-link'), deviceId: short, seq: z.number(), eventId: short }),
+]) satisfies z.ZodType<ChainBreak>;
+
+/** The host's replica checked chain by chain (common/events/chain.ts verifyRecord). */
+export const recordReportSchema = z.strictObject({
+  checked: z.number().int().nonnegative(),
+  devices: z
+    .array(
+      z.strictObject({
+        deviceId: short,
+        events: z.number().int().nonnegative(),
+        verifiedThrough: z.number().int().nonnegative(),
+      }),
+    )
+    .readonly(),
+  breaks: z.array(chainBreakSchema).readonly(),
+}) satisfies z.ZodType<RecordReport>;
+
 const empty = z.strictObject({});
 
 interface CallSpec {
@@ -65,6 +99,8 @@ export const calls = {
   'sync:get-status': { request: empty, response: syncStatusSchema },
   'hub:join': { request: hubJoinSchema, response: syncStatusSchema },
   'hub:leave': { request: empty, response: syncStatusSchema },
+  // Checks every device's hash chain in the host's replica.
+  'record:verify': { request: empty, response: recordReportSchema },
 } as const satisfies Record<CallName, CallSpec>;
 
 export const events = {

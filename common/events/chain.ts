@@ -4,7 +4,7 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { canonicalJson } from './canonical';
 import { encodeHlc, tickHlc, type Hlc } from './hlc';
-import { GENESIS_HASH, type EventBody, type EventDraft, type WarEvent } from './event';
+import { eventSchema, GENESIS_HASH, type EventBody, type EventDraft, type WarEvent } from './event';
 
 /** Where a device's chain stands: the last seq, its hash and the device's clock. */
 export interface ChainHead {
@@ -60,44 +60,178 @@ export function sealEvents(
   return { events, head: current };
 }
 
+/** What is wrong with a stored object that cannot take its place in a chain. */
+export type MalformedProblem =
+  /** null, a number, a string, an array: not an event at all. */
+  | 'not-an-object'
+  /** A field every event has (`field`) is absent. */
+  | 'missing-field'
+  /** A field every event has (`field`) holds something it never could. */
+  | 'invalid-field'
+  /** The object holds values no event can (a function, an infinite number…). */
+  | 'unreadable'
+  /** Sealed correctly, but its content is not an event this version knows (`field`: where). */
+  | 'invalid-content';
+
 export type ChainBreak =
+  | {
+      kind: 'malformed';
+      /** Its position among the objects checked. */
+      index: number;
+      problem: MalformedProblem;
+      field?: string;
+      deviceId?: string;
+      seq?: number;
+      eventId?: string;
+    }
   | { kind: 'gap'; deviceId: string; expectedSeq: number; foundSeq: number }
+  | { kind: 'duplicate'; deviceId: string; seq: number; eventId?: string }
+  /** The replica's own heads say it holds more of this device than is there: events were removed from the end. */
+  | { kind: 'truncated'; deviceId: string; lastSeq: number; headSeq: number }
   | { kind: 'bad-hash'; deviceId: string; seq: number; eventId: string }
   | { kind: 'broken-link'; deviceId: string; seq: number; eventId: string };
 
+export interface DeviceReport {
+  readonly deviceId: string;
+  /** Objects held for this device. */
+  readonly events: number;
+  /** The chain is verified from 1 up to this seq (0: not even the first). */
+  readonly verifiedThrough: number;
+}
+
+export interface RecordReport {
+  /** Objects checked, events or not. */
+  readonly checked: number;
+  readonly devices: readonly DeviceReport[];
+  /** Every fault found; each device's check stops at its first. */
+  readonly breaks: readonly ChainBreak[];
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeIssue(issue: { path: readonly PropertyKey[] } | undefined): string {
+  return issue?.path.map(String).join('.') || '(event)';
+}
+
+interface Positioned {
+  readonly index: number;
+  readonly raw: Record<string, unknown>;
+  readonly seq: number;
+  readonly eventId: string | undefined;
+}
+
+/** The first thing wrong with one stored object in its chain position, or undefined. */
+function checkOne(item: Positioned, deviceId: string, previousHash: string): ChainBreak | undefined {
+  const { raw, seq, eventId, index } = item;
+  const malformed = (problem: MalformedProblem, field?: string): ChainBreak => ({
+    kind: 'malformed',
+    index,
+    problem,
+    ...(field ? { field } : {}),
+    deviceId,
+    seq,
+    ...(eventId ? { eventId } : {}),
+  });
+  for (const field of ['id', 'hash', 'prevHash'] as const) {
+    if (raw[field] === undefined) return malformed('missing-field', field);
+  }
+  if (eventId === undefined) return malformed('invalid-field', 'id');
+  if (typeof raw.hash !== 'string' || !HEX64.test(raw.hash)) return malformed('invalid-field', 'hash');
+  if (typeof raw.prevHash !== 'string' || !HEX64.test(raw.prevHash)) return malformed('invalid-field', 'prevHash');
+  let hash: string;
+  try {
+    hash = hashEvent(raw as WarEvent);
+  } catch {
+    return malformed('unreadable');
+  }
+  if (hash !== raw.hash) return { kind: 'bad-hash', deviceId, seq, eventId };
+  if (raw.prevHash !== previousHash) return { kind: 'broken-link', deviceId, seq, eventId };
+  const parsed = eventSchema.safeParse(raw);
+  if (!parsed.success) return malformed('invalid-content', describeIssue(parsed.error.issues[0]));
+  return undefined;
+}
+
 /**
- * Checks every device's chain in `events` (any order). A record is intact when
- * each device's events run 1..n without gaps, each hash matches its body and each
- * event points at the hash of the one before.
+ * Checks every device's chain among `stored` objects (any order, anything at
+ * all: a replica's raw rows). A record is intact when each device's events run
+ * 1..n without gaps or repeats, each is a well-formed event, each hash matches its
+ * body and each event points at the hash of the one before. Each device's check
+ * stops at its first fault: what follows cannot be trusted to be in place.
+ * `heads`, the last seq the replica noted for each device, catches what a chain
+ * alone cannot: events removed from the end of one.
  */
-export function verifyChains(events: readonly WarEvent[]): ChainBreak[] {
-  const byDevice = new Map<string, WarEvent[]>();
-  for (const event of events) {
-    const list = byDevice.get(event.deviceId) ?? [];
-    list.push(event);
-    byDevice.set(event.deviceId, list);
-  }
+export function verifyRecord(stored: readonly unknown[], heads: Readonly<Record<string, number>> = {}): RecordReport {
   const breaks: ChainBreak[] = [];
-  for (const [deviceId, list] of byDevice) {
-    list.sort((a, b) => a.seq - b.seq);
-    let previousHash = GENESIS_HASH;
-    let expectedSeq = 1;
-    for (const event of list) {
-      if (event.seq !== expectedSeq) {
-        breaks.push({ kind: 'gap', deviceId, expectedSeq, foundSeq: event.seq });
-        break;
-      }
-      if (hashEvent(event) !== event.hash) {
-        breaks.push({ kind: 'bad-hash', deviceId, seq: event.seq, eventId: event.id });
-        break;
-      }
-      if (event.prevHash !== previousHash) {
-        breaks.push({ kind: 'broken-link', deviceId, seq: event.seq, eventId: event.id });
-        break;
-      }
-      previousHash = event.hash;
-      expectedSeq += 1;
+  const byDevice = new Map<string, Positioned[]>();
+  stored.forEach((raw, index) => {
+    if (!isRecord(raw)) {
+      breaks.push({ kind: 'malformed', index, problem: 'not-an-object' });
+      return;
     }
+    const eventId = typeof raw.id === 'string' && raw.id.length > 0 ? raw.id : undefined;
+    const id = eventId ? { eventId } : {};
+    for (const field of ['deviceId', 'seq'] as const) {
+      if (raw[field] === undefined) {
+        breaks.push({ kind: 'malformed', index, problem: 'missing-field', field, ...id });
+        return;
+      }
+    }
+    const { deviceId, seq } = raw;
+    if (typeof deviceId !== 'string' || deviceId.length === 0) {
+      breaks.push({ kind: 'malformed', index, problem: 'invalid-field', field: 'deviceId', ...id });
+      return;
+    }
+    if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) {
+      breaks.push({ kind: 'malformed', index, problem: 'invalid-field', field: 'seq', deviceId, ...id });
+      return;
+    }
+    const list = byDevice.get(deviceId) ?? [];
+    list.push({ index, raw, seq, eventId });
+    byDevice.set(deviceId, list);
+  });
+
+  const devices: DeviceReport[] = [];
+  for (const [deviceId, list] of [...byDevice].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    list.sort((a, b) => a.seq - b.seq || a.index - b.index);
+    let previousHash = GENESIS_HASH;
+    let verifiedThrough = 0;
+    for (const item of list) {
+      const expectedSeq = verifiedThrough + 1;
+      if (item.seq < expectedSeq) {
+        breaks.push({ kind: 'duplicate', deviceId, seq: item.seq, ...(item.eventId ? { eventId: item.eventId } : {}) });
+        break;
+      }
+      if (item.seq > expectedSeq) {
+        breaks.push({ kind: 'gap', deviceId, expectedSeq, foundSeq: item.seq });
+        break;
+      }
+      const fault = checkOne(item, deviceId, previousHash);
+      if (fault) {
+        breaks.push(fault);
+        break;
+      }
+      previousHash = item.raw.hash as string;
+      verifiedThrough = item.seq;
+    }
+    const lastSeq = list.at(-1)?.seq ?? 0;
+    const headSeq = heads[deviceId] ?? 0;
+    if (verifiedThrough === lastSeq && headSeq > lastSeq)
+      breaks.push({ kind: 'truncated', deviceId, lastSeq, headSeq });
+    devices.push({ deviceId, events: list.length, verifiedThrough });
   }
-  return breaks;
+  for (const [deviceId, headSeq] of Object.entries(heads).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (byDevice.has(deviceId) || headSeq < 1) continue;
+    breaks.push({ kind: 'truncated', deviceId, lastSeq: 0, headSeq });
+    devices.push({ deviceId, events: 0, verifiedThrough: 0 });
+  }
+  return { checked: stored.length, devices, breaks };
+}
+
+/** The faults of `verifyRecord`, for callers that only need to know the record is intact. */
+export function verifyChains(stored: readonly unknown[]): ChainBreak[] {
+  return [...verifyRecord(stored).breaks];
 }

@@ -31,6 +31,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'sync:get-status': async () => status,
     'hub:join': async () => status,
     'hub:leave': async () => status,
+    'record:verify': async () => ({ checked: 0, devices: [], breaks: [] }),
     ...overrides,
   };
 }

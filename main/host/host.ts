@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { AppInfo } from '../../common/bridge/contract';
+import { verifyRecord } from '../../common/events/chain';
 import type { EventLog } from '../../common/sync/event-log';
 import type { OpenedLog } from './host-store';
 import { createLogger } from '../services/logger';
@@ -38,6 +39,8 @@ export interface Host {
 }
 
 const HUB_START_DELAY_MS = 2_000;
+/** PostgreSQL's largest LIMIT worth asking for: more events than any record holds. */
+const ALL_EVENTS = 2 ** 31 - 1;
 
 export function systemLocaleFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
@@ -96,6 +99,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
       'sync:get-status': async () => replication.status(),
       'hub:join': ({ url, token }) => replication.join(url, token),
       'hub:leave': () => replication.leave(),
+      // Every event beyond the empty vector is every event held, through the one
+      // interface all replicas share.
+      'record:verify': async () => {
+        const replica = await log();
+        const heads = await replica.vector();
+        return verifyRecord(await replica.eventsBeyond({}, ALL_EVENTS), heads);
+      },
     },
     hostLog,
   );

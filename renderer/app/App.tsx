@@ -107,7 +107,9 @@ export function App() {
         {isReady && route.name === 'people' && <PeopleView docs={state.docs} actor={actor} />}
         {isReady && route.name === 'settings' && <SettingsView actor={actor} />}
       </main>
-      {isReady && <CommandPalette state={state} actor={actor} go={go} />}
+      {isReady && (
+        <CommandPalette state={state} actor={actor} go={go} onLocale={(locale) => void changeLocale(locale)} />
+      )}
       {isReady && <QuickNote state={state} actor={actor} />}
     </div>
   );

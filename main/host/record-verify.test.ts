@@ -1,0 +1,119 @@
+// "Verify record" on the host: its own replica (PGlite, as the desktop app runs
+// it) checked chain by chain through the bridge, and a row altered on disk found.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testHostOptions } from '../../test/support/test-host';
+import { EMPTY_HEAD, sealEvents } from '../../common/events/chain';
+import type { EventDraft } from '../../common/events/event';
+import { createHost, type Host } from './host';
+import { openPgliteClient, type PgliteClient } from './store/pglite-client';
+import { SqlEventStore } from './store/sql-event-log';
+
+let dir: string;
+let client: PgliteClient;
+let store: SqlEventStore;
+let host: Host;
+let workspace: string;
+let workspaces = 0;
+
+// One PGlite for the file (its first start takes seconds); a workspace per test.
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'warroom-verify-'));
+  client = await openPgliteClient(join(dir, 'store'));
+  store = await SqlEventStore.open(client);
+}, 60_000);
+
+afterAll(async () => {
+  await client.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  workspace = `verify-${(workspaces += 1)}`;
+  const log = store.log(workspace);
+  host = await createHost(
+    testHostOptions(join(dir, `data-${workspace}`), { openLog: async () => ({ log, close: async () => undefined }) }),
+  );
+});
+
+afterEach(() => host.close());
+
+async function writeChain(deviceId: string, notes: number): Promise<string[]> {
+  let ids = 0;
+  const declared = sealEvents(
+    EMPTY_HEAD,
+    [
+      {
+        type: 'incident.declared',
+        actor: 'Alice',
+        payload: { title: 'Checkout down', severity: 'SEV1', kind: 'technical-failure' },
+      },
+    ],
+    { workspace, deviceId, nowMs: 1_000, newId: () => `${deviceId}-${(ids += 1)}` },
+  );
+  const drafts: EventDraft[] = Array.from({ length: notes }, (_, i) => ({
+    type: 'incident.note-added',
+    incidentId: declared.events[0]!.id,
+    actor: 'Alice',
+    payload: { text: `note ${i}` },
+  }));
+  const rest = sealEvents(declared.head, drafts, {
+    workspace,
+    deviceId,
+    nowMs: 2_000,
+    newId: () => `${deviceId}-${(ids += 1)}`,
+  });
+  const events = [...declared.events, ...rest.events];
+  expect(await (await host.log()).apply(events)).toEqual({ ok: true, stored: events.length });
+  return events.map((event) => event.id);
+}
+
+describe('record:verify', () => {
+  it('reports every device and event of the host’s replica, intact', async () => {
+    await writeChain('laptop-a', 2);
+    await writeChain('laptop-b', 1);
+    expect(await host.route('record:verify', {})).toEqual({
+      ok: true,
+      value: {
+        checked: 5,
+        devices: [
+          { deviceId: 'laptop-a', events: 3, verifiedThrough: 3 },
+          { deviceId: 'laptop-b', events: 2, verifiedThrough: 2 },
+        ],
+        breaks: [],
+      },
+    });
+  });
+
+  it('finds an event altered in the store, by device, seq and id', async () => {
+    const ids = await writeChain('laptop-a', 3);
+    await client.query(
+      `UPDATE events SET body = replace(body, '"note 1"', '"nothing to see"') WHERE workspace = $1 AND device_id = $2 AND seq = 3`,
+      [workspace, 'laptop-a'],
+    );
+    const result = await host.route('record:verify', {});
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        checked: 4,
+        devices: [{ deviceId: 'laptop-a', events: 4, verifiedThrough: 2 }],
+        breaks: [{ kind: 'bad-hash', deviceId: 'laptop-a', seq: 3, eventId: ids[2] }],
+      },
+    });
+  });
+
+  it('finds events removed from the store', async () => {
+    await writeChain('laptop-a', 3);
+    await client.query(`DELETE FROM events WHERE workspace = $1 AND device_id = $2 AND seq = 4`, [
+      workspace,
+      'laptop-a',
+    ]);
+    const result = await host.route('record:verify', {});
+    expect(result).toMatchObject({
+      ok: true,
+      value: { breaks: [{ kind: 'truncated', deviceId: 'laptop-a', lastSeq: 3, headSeq: 4 }] },
+    });
+  });
+});
