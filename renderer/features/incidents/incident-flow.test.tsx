@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getEventStore, getProjection, useWarRoomState } from '../../db';
 import { setLocale } from '../../i18n';
-import { IncidentList } from './IncidentList';
+import { Dashboard } from '../dashboard/Dashboard';
 import { IncidentView } from './IncidentView';
 
 function Harness() {
@@ -14,7 +14,7 @@ function Harness() {
   return openId ? (
     <IncidentView state={state} incidentId={openId} actor="Alice" onBack={() => setOpenId(null)} />
   ) : (
-    <IncidentList state={state} actor="Alice" onOpen={setOpenId} />
+    <Dashboard state={state} actor="Alice" onOpen={setOpenId} />
   );
 }
 
