@@ -172,8 +172,7 @@ export class MonitorBoard {
     const ids: string[] = [];
     const seen = new Set<string>();
     const stack = [monitorId];
-    while (stack.length > 0) {
-      const id = stack.pop()!;
+    for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
       if (seen.has(id)) continue;
       seen.add(id);
       ids.push(id);

@@ -135,9 +135,12 @@ function toProblem(lines: LineCounter, offset: number, field: string, reason: Re
   return { line, column: col, field, reason, message: describe(reason) };
 }
 
-function refuse(problems: YamlProblem[]): MonitorsYamlResult {
-  const ordered = problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { ok: false, error: ordered[0]!, errors: ordered };
+function refuse(problems: readonly YamlProblem[]): MonitorsYamlResult {
+  const ordered = [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+  const [first] = ordered;
+  // Callers refuse only with a problem in hand; an empty list is a bug here.
+  if (first === undefined) throw new Error('a refusal needs a problem');
+  return { ok: false, error: first, errors: ordered };
 }
 
 export function parseMonitorsYaml(text: string): MonitorsYamlResult {
