@@ -201,7 +201,8 @@ export type DnsRecordType = (typeof DNS_RECORD_TYPES)[number];
 const dnsSchema = z.strictObject({
   ...common,
   type: z.literal('dns'),
-  name: hostSchema,
+  /** The name asked about (the monitor's own `name` is its label). */
+  domain: hostSchema,
   recordType: z.enum(DNS_RECORD_TYPES).default('A'),
   /** Servers to ask, `1.1.1.1` or `[::1]:5353`; the system's when absent. */
   servers: z

@@ -51,9 +51,9 @@ export async function probeDns(monitor: MonitorOf<'dns'>, context: ProbeContext)
   if (monitor.servers) resolver.setServers(monitor.servers);
   const onAbort = () => resolver.cancel();
   context.signal.addEventListener('abort', onAbort, { once: true });
-  const values = { name: monitor.name, type: monitor.recordType };
+  const values = { name: monitor.domain, type: monitor.recordType };
   try {
-    const answers = (await query(resolver, monitor.name, monitor.recordType)).map((value) =>
+    const answers = (await query(resolver, monitor.domain, monitor.recordType)).map((value) =>
       normalise(value, monitor.recordType),
     );
     const latency = milliseconds(started);

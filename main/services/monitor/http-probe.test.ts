@@ -15,7 +15,9 @@ import {
 
 const SECRETS: Record<string, string> = { 'shop-token': 'Bearer s3cret' };
 
-function http(input: Partial<Extract<MonitorInput, { type: 'http' }>> & { url: MonitorInput['url'] }) {
+type HttpInput = Extract<MonitorInput, { type: 'http' }>;
+
+function http(input: Partial<HttpInput> & { url: HttpInput['url'] }) {
   return monitorSchema.parse({ id: 'm', name: 'm', type: 'http', ...input }) as MonitorOf<'http'>;
 }
 
@@ -135,16 +137,18 @@ describe('HTTP probe against loopback servers', () => {
     expect(words(await check(http({ url: `${plain.url}/unavailable`, expectedStatus: [503] }))).outcome).toBe(
       'success',
     );
-    expect(words(await check(http({ url: `${plain.url}/health`, keyword: { text: 'error', mode: 'absent' } }))).outcome).toBe('success');
+    expect(
+      words(await check(http({ url: `${plain.url}/health`, keyword: { text: 'error', mode: 'absent' } }))).outcome,
+    ).toBe('success');
     expect(words(await check(http({ url: `${plain.url}/health`, keyword: { text: 'degraded' } }))).reason).toBe(
       'the response does not contain “degraded”',
     );
-    expect(words(await check(http({ url: `${plain.url}/health`, regex: { pattern: '"status":\\s*"down"' } }))).reason).toBe(
-      'the response does not match /"status":\\s*"down"/',
-    );
-    expect(words(await check(http({ url: `${plain.url}/health`, json: { path: '$.status', equals: 'up' } }))).reason).toBe(
-      'expected $.status to be "up", got "ok"',
-    );
+    expect(
+      words(await check(http({ url: `${plain.url}/health`, regex: { pattern: '"status":\\s*"down"' } }))).reason,
+    ).toBe('the response does not match /"status":\\s*"down"/');
+    expect(
+      words(await check(http({ url: `${plain.url}/health`, json: { path: '$.status', equals: 'up' } }))).reason,
+    ).toBe('expected $.status to be "up", got "ok"');
     expect(words(await check(http({ url: `${plain.url}/landing`, json: { path: '$.status' } }))).reason).toBe(
       'the response is not valid JSON',
     );
@@ -180,10 +184,12 @@ describe('HTTP probe against loopback servers', () => {
     expect(words(await check(http({ url: `${plain.url}/loop-a` }))).reason).toBe(
       `redirect loop back to ${plain.url}/loop-a`,
     );
-    expect(words(await check(http({ url: `${plain.url}/hop/0`, maxRedirects: 3 }))).reason).toBe('more than 3 redirects');
-    expect(words(await check(http({ url: `${plain.url}/loop-a`, followRedirects: false, expectedStatus: [302] }))).outcome).toBe(
-      'success',
+    expect(words(await check(http({ url: `${plain.url}/hop/0`, maxRedirects: 3 }))).reason).toBe(
+      'more than 3 redirects',
     );
+    expect(
+      words(await check(http({ url: `${plain.url}/loop-a`, followRedirects: false, expectedStatus: [302] }))).outcome,
+    ).toBe('success');
   });
 
   it('sends secret headers to their origin only, and says when a secret is missing', async () => {
@@ -193,15 +199,20 @@ describe('HTTP probe against loopback servers', () => {
     });
     try {
       expect(
-        (await check(http({ url: `${plain.url}/secured`, headers: { Authorization: { secret: 'shop-token' } } }))).outcome,
+        (await check(http({ url: `${plain.url}/secured`, headers: { Authorization: { secret: 'shop-token' } } })))
+          .outcome,
       ).toBe('success');
       const hop = await check(
         http({ url: `${plain.url}/elsewhere?to=${other.url}`, headers: { Authorization: { secret: 'shop-token' } } }),
       );
       expect(hop.outcome).toBe('success');
-      expect(seen.find((entry) => entry.path === 'other/landing')).toEqual({ path: 'other/landing', authorization: undefined });
+      expect(seen.find((entry) => entry.path === 'other/landing')).toEqual({
+        path: 'other/landing',
+        authorization: undefined,
+      });
       expect(
-        words(await check(http({ url: `${plain.url}/secured`, headers: { Authorization: { secret: 'nope' } } }))).reason,
+        words(await check(http({ url: `${plain.url}/secured`, headers: { Authorization: { secret: 'nope' } } })))
+          .reason,
       ).toBe('the secret “nope” is not in this computer’s secret store');
     } finally {
       await other.close();

@@ -4,6 +4,7 @@
 // TLS certificate's expiry read from the peer, and every failure in words.
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
+import { isIP } from 'node:net';
 import { rootCertificates, connect as tlsConnect, TLSSocket } from 'node:tls';
 import { readJsonPath } from '../../../common/monitors/json-path';
 import { isSecretRef, secretTextParts, type MonitorOf } from '../../../common/monitors/monitor-schema';
@@ -96,7 +97,8 @@ function peekCertificate(url: URL, signal: AbortSignal): Promise<number | null> 
     const socket = tlsConnect({
       host: url.hostname,
       port: portOf(url),
-      servername: url.hostname,
+      // SNI carries host names only (RFC 6066).
+      servername: isIP(url.hostname) === 0 ? url.hostname : undefined,
       rejectUnauthorized: false,
     });
     const done = (validTo: number | null) => {
@@ -255,8 +257,10 @@ function statusMatches(expected: readonly (number | string)[], status: number): 
 function bodyReason(monitor: MonitorOf<'http'>, body: string): Reason<'reason'> | null {
   if (monitor.keyword) {
     const isPresent = body.includes(monitor.keyword.text);
-    if (monitor.keyword.mode === 'present' && !isPresent) return reason('keywordMissing', { keyword: monitor.keyword.text });
-    if (monitor.keyword.mode === 'absent' && isPresent) return reason('keywordPresent', { keyword: monitor.keyword.text });
+    if (monitor.keyword.mode === 'present' && !isPresent)
+      return reason('keywordMissing', { keyword: monitor.keyword.text });
+    if (monitor.keyword.mode === 'absent' && isPresent)
+      return reason('keywordPresent', { keyword: monitor.keyword.text });
   }
   if (monitor.regex) {
     const isMatch = new RegExp(monitor.regex.pattern, monitor.regex.flags).test(body);
@@ -290,7 +294,8 @@ function certificateVerdict(
 ): { expired: Reason<'reason'> | null; warnings: Reason<'warning'>[] } {
   if (validTo === null) return { expired: null, warnings: [] };
   const daysLeft = Math.floor((validTo - now) / DAY);
-  if (validTo <= now) return { expired: reason('certificateExpired', { days: Math.floor((now - validTo) / DAY) }), warnings: [] };
+  if (validTo <= now)
+    return { expired: reason('certificateExpired', { days: Math.floor((now - validTo) / DAY) }), warnings: [] };
   return {
     expired: null,
     warnings: daysLeft <= monitor.certificateExpiryDays ? [warning('certificateExpiresSoon', { days: daysLeft })] : [],
@@ -369,7 +374,11 @@ export async function probeHttp(
       const contentProblem = keepBody ? bodyReason(monitor, answer.body.toString('utf8')) : null;
       if (contentProblem) return failure(contentProblem, latencyMs, certificate.warnings);
       if (monitor.maxLatencyMs !== undefined && latencyMs > monitor.maxLatencyMs) {
-        return failure(reason('tooSlow', { latency: latencyMs, max: monitor.maxLatencyMs }), latencyMs, certificate.warnings);
+        return failure(
+          reason('tooSlow', { latency: latencyMs, max: monitor.maxLatencyMs }),
+          latencyMs,
+          certificate.warnings,
+        );
       }
       return success(reason('httpOk', { status: answer.status, latency: latencyMs }), latencyMs, certificate.warnings);
     }

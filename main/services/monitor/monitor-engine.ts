@@ -12,7 +12,12 @@ import {
 import { CheckHistory, type HistorySample } from '../../../common/monitors/check-history';
 import { EMPTY_BASELINE, observeLatency, type Baseline } from '../../../common/monitors/latency-baseline';
 import type { MonitorDefinition } from '../../../common/monitors/monitor-schema';
-import { MonitorBoard, type BoardChange, type CheckResult, type MonitorView } from '../../../common/monitors/monitor-state';
+import {
+  MonitorBoard,
+  type BoardChange,
+  type CheckResult,
+  type MonitorView,
+} from '../../../common/monitors/monitor-state';
 import { warning } from '../../../common/monitors/reasons';
 import type { Clock, TimerHandle } from '../clock';
 import type { Logger } from '../logger';

@@ -255,9 +255,11 @@ export class ProbeScheduler {
         resolve(failure(reason('checkTimeout', { seconds: seconds(entry.check.timeoutMs) })));
       }, entry.check.timeoutMs + OVERRUN_GRACE_MS);
     });
-    const checked = this.options.check(slot.id, controller.signal).catch((error: unknown) =>
-      failure(reason('checkCrashed', { detail: error instanceof Error ? error.message : String(error) })),
-    );
+    const checked = this.options
+      .check(slot.id, controller.signal)
+      .catch((error: unknown) =>
+        failure(reason('checkCrashed', { detail: error instanceof Error ? error.message : String(error) })),
+      );
     const done = Promise.race([checked, overrun]).then((result) => {
       clock.clearTimeout(probeTimer);
       if (hardTimer !== null) clock.clearTimeout(hardTimer);

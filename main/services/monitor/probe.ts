@@ -39,7 +39,11 @@ export async function resolveSecretText(text: SecretText, secrets: SecretLookup)
   return parts.join('');
 }
 
-export function success(reasonOfSuccess: Reason<'reason'>, latencyMs: number | null, warnings: Reason<'warning'>[] = []) {
+export function success(
+  reasonOfSuccess: Reason<'reason'>,
+  latencyMs: number | null,
+  warnings: Reason<'warning'>[] = [],
+) {
   return { outcome: 'success', latencyMs, reason: reasonOfSuccess, warnings } satisfies ProbeResult;
 }
 

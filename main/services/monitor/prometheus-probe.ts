@@ -95,11 +95,15 @@ export async function probePrometheus(
     const { op, threshold } = monitor.condition;
     const breach = series.find((entry) => !compare(entry.value, op, threshold));
     if (breach) {
-      return failure(reason('prometheusThreshold', { series: breach.name, value: breach.value, op, threshold }), latency);
+      return failure(
+        reason('prometheusThreshold', { series: breach.name, value: breach.value, op, threshold }),
+        latency,
+      );
     }
     return success(reason('prometheusOk', { op, threshold }), latency);
   } catch (error) {
-    if (url === null) return failure(connectionReason(error, '', 0) ?? reason('networkError', { detail: describeError(error) }));
+    if (url === null)
+      return failure(connectionReason(error, '', 0) ?? reason('networkError', { detail: describeError(error) }));
     return failure(await httpFailureReason(error, url, context));
   }
 }

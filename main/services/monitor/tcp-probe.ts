@@ -2,7 +2,16 @@
 import { connect } from 'node:net';
 import type { MonitorOf } from '../../../common/monitors/monitor-schema';
 import { reason } from '../../../common/monitors/reasons';
-import { connectionReason, describeError, failure, milliseconds, seconds, success, type ProbeContext, type ProbeResult } from './probe';
+import {
+  connectionReason,
+  describeError,
+  failure,
+  milliseconds,
+  seconds,
+  success,
+  type ProbeContext,
+  type ProbeResult,
+} from './probe';
 
 export function probeTcp(monitor: MonitorOf<'tcp'>, context: ProbeContext): Promise<ProbeResult> {
   const started = performance.now();
@@ -23,7 +32,8 @@ export function probeTcp(monitor: MonitorOf<'tcp'>, context: ProbeContext): Prom
     socket.once('error', (error) =>
       finish(
         failure(
-          connectionReason(error, monitor.host, monitor.port) ?? reason('networkError', { detail: describeError(error) }),
+          connectionReason(error, monitor.host, monitor.port) ??
+            reason('networkError', { detail: describeError(error) }),
         ),
       ),
     );

@@ -84,7 +84,19 @@ export async function makeCertificates(now = Date.now()): Promise<TestCertificat
   const curve = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
   const san = 'subjectAltName=IP:127.0.0.1';
   try {
-    await run('openssl', ['req', '-x509', ...curve, '-keyout', at('ca.key'), '-out', at('ca.pem'), '-days', '30', '-subj', '/CN=war-room test CA']);
+    await run('openssl', [
+      'req',
+      '-x509',
+      ...curve,
+      '-keyout',
+      at('ca.key'),
+      '-out',
+      at('ca.pem'),
+      '-days',
+      '30',
+      '-subj',
+      '/CN=war-room test CA',
+    ]);
     await writeFile(at('index.txt'), '');
     await writeFile(at('serial'), '1000\n');
     await writeFile(at('san.cnf'), `${san}\n`);
@@ -108,11 +120,36 @@ export async function makeCertificates(now = Date.now()): Promise<TestCertificat
     );
     const DAY = 86_400_000;
     const issue = async (name: string, from: number, to: number): Promise<Certificate> => {
-      await run('openssl', ['req', ...curve, '-keyout', at(`${name}.key`), '-out', at(`${name}.csr`), '-subj', '/CN=127.0.0.1']);
       await run('openssl', [
-        'ca', '-batch', '-notext', '-config', at('ca.cnf'), '-cert', at('ca.pem'), '-keyfile', at('ca.key'),
-        '-in', at(`${name}.csr`), '-out', at(`${name}.pem`), '-extfile', at('san.cnf'),
-        '-startdate', opensslDate(from), '-enddate', opensslDate(to),
+        'req',
+        ...curve,
+        '-keyout',
+        at(`${name}.key`),
+        '-out',
+        at(`${name}.csr`),
+        '-subj',
+        '/CN=127.0.0.1',
+      ]);
+      await run('openssl', [
+        'ca',
+        '-batch',
+        '-notext',
+        '-config',
+        at('ca.cnf'),
+        '-cert',
+        at('ca.pem'),
+        '-keyfile',
+        at('ca.key'),
+        '-in',
+        at(`${name}.csr`),
+        '-out',
+        at(`${name}.pem`),
+        '-extfile',
+        at('san.cnf'),
+        '-startdate',
+        opensslDate(from),
+        '-enddate',
+        opensslDate(to),
       ]);
       return { key: await readFile(at(`${name}.key`), 'utf8'), cert: await readFile(at(`${name}.pem`), 'utf8') };
     };
@@ -120,7 +157,21 @@ export async function makeCertificates(now = Date.now()): Promise<TestCertificat
     // Three days and a half left: the probe counts whole days, 3.
     const expiringSoon = await issue('soon', now - DAY, now + 3.5 * DAY);
     const expired = await issue('expired', now - 40 * DAY, now - 10.5 * DAY);
-    await run('openssl', ['req', '-x509', ...curve, '-keyout', at('self.key'), '-out', at('self.pem'), '-days', '30', '-subj', '/CN=127.0.0.1', '-addext', san]);
+    await run('openssl', [
+      'req',
+      '-x509',
+      ...curve,
+      '-keyout',
+      at('self.key'),
+      '-out',
+      at('self.pem'),
+      '-days',
+      '30',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      san,
+    ]);
     const selfSigned = { key: await readFile(at('self.key'), 'utf8'), cert: await readFile(at('self.pem'), 'utf8') };
     return { ca: await readFile(at('ca.pem'), 'utf8'), valid, expiringSoon, expired, selfSigned };
   } finally {
