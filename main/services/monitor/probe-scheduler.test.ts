@@ -52,6 +52,33 @@ describe('ProbeScheduler', () => {
     expect(times.slice(1).map((at, index) => at - (times[index] ?? 0))).toEqual(times.slice(1).map(() => 5_000));
   });
 
+  it('runs checks due within moments of each other together, a little early, to wake less often', async () => {
+    const { clock, scheduler, starts } = setup(() => Promise.resolve(OK));
+    scheduler.set([
+      { id: 'a', intervalMs: 30_000, timeoutMs: 1_000 },
+      { id: 'b', intervalMs: 30_000, timeoutMs: 1_000 },
+      { id: 'c', intervalMs: 30_000, timeoutMs: 1_000 },
+    ]);
+    scheduler.start();
+    await clock.advance(30_000);
+    // Put a, b and c on grids 50 ms and 400 ms apart.
+    const t = clock.now();
+    scheduler.checkNow('a');
+    await clock.advance(50);
+    scheduler.checkNow('b');
+    await clock.advance(350);
+    scheduler.checkNow('c');
+    await clock.advance(0);
+    starts.length = 0;
+    await clock.advance(t + 30_500 - clock.now());
+    // 1% of 30 s is 300 ms, capped at 100 ms: b (50 ms later) joins a; c (400 ms later) does not.
+    expect(starts).toEqual([
+      { id: 'a', at: t + 30_000 },
+      { id: 'b', at: t + 30_000 },
+      { id: 'c', at: t + 30_400 },
+    ]);
+  });
+
   it('never runs more checks at once than its cap, and queues the rest', async () => {
     let running = 0;
     let peak = 0;

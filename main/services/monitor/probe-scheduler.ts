@@ -35,9 +35,11 @@ export interface SchedulerStats {
   readonly overran: number;
 }
 
-/** Time a probe gets after its own deadline to report its own, better worded, timeout. */
+/** Time a probe gets after its deadline to stop and report its own timeout. */
 const OVERRUN_GRACE_MS = 1_000;
 export const DEFAULT_CONCURRENCY = 256;
+const MAX_EARLY_MS = 100;
+const MAX_EARLY_BATCH = 32;
 
 interface Entry {
   check: ScheduledCheck;
@@ -196,6 +198,12 @@ export class ProbeScheduler {
     };
   }
 
+  /** How early a check may run: 1% of its interval, at most 100 ms. */
+  private earliness(id: string): number {
+    const interval = this.entries.get(id)?.check.intervalMs ?? 0;
+    return Math.min(MAX_EARLY_MS, interval / 100);
+  }
+
   private isCurrent(slot: Slot): boolean {
     return this.entries.get(slot.id)?.generation === slot.generation;
   }
@@ -215,9 +223,17 @@ export class ProbeScheduler {
     this.timer = null;
     this.timerDue = Number.POSITIVE_INFINITY;
     const now = this.options.clock.now();
-    for (let top = this.heap.peek(); top !== undefined && top.due <= now; top = this.heap.peek()) {
+    let early = 0;
+    for (let top = this.heap.peek(); top !== undefined; top = this.heap.peek()) {
+      const isDue = top.due <= now;
+      // Waking the process costs more than a check at rest: checks due very
+      // soon run with this one, a little early, instead of waking it again.
+      const isDueSoon = !isDue && early < MAX_EARLY_BATCH && top.due - now <= this.earliness(top.id);
+      if (!isDue && !isDueSoon) break;
       this.heap.pop();
-      if (this.isCurrent(top)) this.ready.push(top);
+      if (!this.isCurrent(top)) continue;
+      if (isDueSoon) early += 1;
+      this.ready.push(top);
     }
     this.drain();
     this.arm();
@@ -247,27 +263,31 @@ export class ProbeScheduler {
     this.options.onStart?.(slot.id, at - slot.due);
 
     const controller = new AbortController();
-    const probeTimer = clock.setTimeout(() => controller.abort(), entry.check.timeoutMs);
-    let hardTimer: TimerHandle | null = null;
-    const overrun = new Promise<ProbeResult>((resolve) => {
-      hardTimer = clock.setTimeout(() => {
-        this.overran += 1;
-        resolve(failure(reason('checkTimeout', { seconds: seconds(entry.check.timeoutMs) })));
-      }, entry.check.timeoutMs + OVERRUN_GRACE_MS);
-    });
-    const checked = this.options
-      .check(slot.id, controller.signal)
-      .catch((error: unknown) =>
-        failure(reason('checkCrashed', { detail: error instanceof Error ? error.message : String(error) })),
-      );
-    const done = Promise.race([checked, overrun]).then((result) => {
-      clock.clearTimeout(probeTimer);
-      if (hardTimer !== null) clock.clearTimeout(hardTimer);
-      controller.abort();
-      this.inFlight.delete(done);
+    let timer: TimerHandle | null = null;
+    let isSettled = false;
+    let release: () => void = () => undefined;
+    const settled = new Promise<void>((resolve) => (release = resolve));
+    this.inFlight.add(settled);
+    const settle = (result: ProbeResult) => {
+      if (isSettled) return;
+      isSettled = true;
+      if (timer !== null) clock.clearTimeout(timer);
+      this.inFlight.delete(settled);
+      release();
       this.finish(slot, entry, { ...result, at });
-    });
-    this.inFlight.add(done);
+    };
+    // One timer per check: at the deadline it aborts the probe, then gives it
+    // a short grace to report its own, better worded, timeout before giving up on it.
+    timer = clock.setTimeout(() => {
+      controller.abort();
+      timer = clock.setTimeout(() => {
+        this.overran += 1;
+        settle(failure(reason('checkTimeout', { seconds: seconds(entry.check.timeoutMs) })));
+      }, OVERRUN_GRACE_MS);
+    }, entry.check.timeoutMs);
+    this.options.check(slot.id, controller.signal).then(settle, (error: unknown) =>
+      settle(failure(reason('checkCrashed', { detail: error instanceof Error ? error.message : String(error) }))),
+    );
   }
 
   private finish(slot: Slot, entry: Entry, result: CheckResult): void {
