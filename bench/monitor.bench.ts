@@ -31,7 +31,14 @@ async function startServer(): Promise<{ url: string; child: ChildProcess }> {
 
 function monitors(count: number, intervalS: number, url: string): MonitorDefinition[] {
   return Array.from({ length: count }, (_, index) =>
-    monitorSchema.parse({ id: `m${index}`, name: `monitor ${index}`, type: 'http', url, interval: intervalS, timeout: 5 }),
+    monitorSchema.parse({
+      id: `m${index}`,
+      name: `monitor ${index}`,
+      type: 'http',
+      url,
+      interval: intervalS,
+      timeout: 5,
+    }),
   );
 }
 
@@ -98,11 +105,18 @@ async function underLoad(url: string): Promise<Figure[]> {
       },
       {
         name: 'monitor start jitter p99',
-        value: percentile(window.lateness, 0.99),
+        // Early counts as much as late: the scheduler runs checks up to 1% of their interval early, on purpose.
+        value: percentile(
+          window.lateness.map((late) => Math.abs(late)),
+          0.99,
+        ),
         unit: 'ms',
         target: 100,
         better: 'lower',
-        note: `${load}; start minus due time, ${window.lateness.length} checks, median ${percentile(window.lateness, 0.5).toFixed(1)} ms`,
+        note:
+          `${load}; |start − due| over ${window.lateness.length} checks; signed: ` +
+          `p1 ${percentile(window.lateness, 0.01).toFixed(0)} ms, median ${percentile(window.lateness, 0.5).toFixed(0)} ms, ` +
+          `p99 ${percentile(window.lateness, 0.99).toFixed(0)} ms`,
       },
       {
         name: 'monitor event-loop lag p99',

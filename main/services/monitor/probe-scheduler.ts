@@ -285,9 +285,11 @@ export class ProbeScheduler {
         settle(failure(reason('checkTimeout', { seconds: seconds(entry.check.timeoutMs) })));
       }, OVERRUN_GRACE_MS);
     }, entry.check.timeoutMs);
-    this.options.check(slot.id, controller.signal).then(settle, (error: unknown) =>
-      settle(failure(reason('checkCrashed', { detail: error instanceof Error ? error.message : String(error) }))),
-    );
+    this.options
+      .check(slot.id, controller.signal)
+      .then(settle, (error: unknown) =>
+        settle(failure(reason('checkCrashed', { detail: error instanceof Error ? error.message : String(error) }))),
+      );
   }
 
   private finish(slot: Slot, entry: Entry, result: CheckResult): void {
