@@ -3,6 +3,7 @@
 import type { Catalogue } from './catalogue/catalogue';
 import { dashboardEn, dashboardFr } from './catalogue/dashboard';
 import { lifecycleEn, lifecycleFr } from './catalogue/lifecycle';
+import { monitorsEn, monitorsFr } from './catalogue/monitors';
 import { rolesEn, rolesFr } from './catalogue/roles';
 import { timelineEn, timelineFr } from './catalogue/timeline';
 import type { Locale } from './locales';
@@ -110,6 +111,7 @@ const en = {
   lifecycle: lifecycleEn,
   roles: rolesEn,
   dashboard: dashboardEn,
+  monitors: monitorsEn,
   sync: {
     disabled: 'This laptop only',
     disabledHint: 'No team hub joined: the record stays on this laptop. Join one in Settings.',
@@ -268,6 +270,7 @@ const fr: Messages = {
   lifecycle: lifecycleFr,
   roles: rolesFr,
   dashboard: dashboardFr,
+  monitors: monitorsFr,
   sync: {
     disabled: 'Ce portable seulement',
     disabledHint:
