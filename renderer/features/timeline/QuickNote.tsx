@@ -129,7 +129,8 @@ export function QuickNote({ state, actor }: Props) {
 
   return (
     <>
-      {state.incidents.size > 0 && !isShown && (
+      {/* On an incident the composer is at hand and names the shortcut. */}
+      {state.incidents.size > 0 && !isShown && route.name !== 'incident' && (
         <button type="button" className="tl-quick-open" data-testid="quick-note-open" onClick={open}>
           ✎ {t('timeline.quickNote.open')} <kbd>{t('timeline.quickNote.shortcut')}</kbd>
         </button>

@@ -86,16 +86,6 @@ export function TimelineFilters({ filter, facets, docs, onChange, searchRef }: P
           />
           {t('timeline.filters.pinnedOnly')}
         </label>
-        {isFilterActive(filter) && (
-          <button
-            type="button"
-            className="link"
-            data-testid="timeline-filter-clear"
-            onClick={() => onChange(NO_FILTER)}
-          >
-            {t('timeline.filters.clear')}
-          </button>
-        )}
       </div>
       <fieldset className="tl-kinds">
         <legend>{t('timeline.filters.kinds')}</legend>
@@ -110,6 +100,16 @@ export function TimelineFilters({ filter, facets, docs, onChange, searchRef }: P
             {kindLabel(kind)}
           </label>
         ))}
+        {isFilterActive(filter) && (
+          <button
+            type="button"
+            className="link tl-clear"
+            data-testid="timeline-filter-clear"
+            onClick={() => onChange(NO_FILTER)}
+          >
+            {t('timeline.filters.clear')}
+          </button>
+        )}
       </fieldset>
     </div>
   );

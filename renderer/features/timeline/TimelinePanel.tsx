@@ -53,6 +53,18 @@ function download(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), OBJECT_URL_LIFETIME_MS);
 }
 
+const countFormats = new Map<string, Intl.NumberFormat>();
+
+/** 100,001 / 100 001: counts grouped the reader's way. */
+function formatCount(count: number, locale: string): string {
+  let format = countFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    countFormats.set(locale, format);
+  }
+  return format.format(count);
+}
+
 function filterKey(filter: TimelineFilter): string {
   return JSON.stringify([[...filter.kinds].sort(), filter.author, filter.role, filter.query, filter.isPinnedOnly]);
 }
@@ -148,8 +160,15 @@ export function TimelinePanel({ incident, actor, now }: Props) {
           {t('incident.timeline')}{' '}
           <span className="muted" data-testid="timeline-count">
             {isFiltered
-              ? t('timeline.filters.showing', { shown: entries.length, total: incident.timeline.length })
-              : t('incident.entries', { count: incident.timeline.length })}
+              ? t('timeline.filters.showing', {
+                  count: entries.length,
+                  shown: formatCount(entries.length, locale),
+                  total: formatCount(incident.timeline.length, locale),
+                })
+              : t('timeline.total', {
+                  count: incident.timeline.length,
+                  total: formatCount(incident.timeline.length, locale),
+                })}
           </span>
         </h2>
         <div className="tl-segmented" role="group" aria-label={t('timeline.time.label')}>
