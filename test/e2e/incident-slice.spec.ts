@@ -11,12 +11,13 @@ test('declares an incident, shows a hostile note as text, and finds both after a
   await ui.addNote('Payment provider answers 502 on every call since 14:02.');
   await ui.addNote(HOSTILE, { withKeyboard: true });
 
-  await expect(ui.notes.last()).toHaveText(HOSTILE);
+  // Newest first: the note just posted is on top.
+  await expect(ui.notes.first()).toHaveText(HOSTILE);
   await expect(warroom.session.page.getByTestId('timeline').locator('img')).toHaveCount(0);
   await expect(ui.timelineEntries).toHaveCount(3);
-  await expect(ui.timelineEntries.first()).toContainText('Camille Laurent');
-  await expect(ui.timelineEntries.first()).toContainText('declared the incident: SEV1, Technical failure.');
-  await expect(ui.timelineEntries.first().locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+  await expect(ui.timelineEntries.last()).toContainText('Camille Laurent');
+  await expect(ui.timelineEntries.last()).toContainText('declared the incident: SEV1, Technical failure.');
+  await expect(ui.timelineEntries.last().locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
   await screenshot(warroom.session.page, 'incident');
   await ui.backToList();
   await screenshot(warroom.session.page, 'incident-list');
@@ -27,7 +28,7 @@ test('declares an incident, shows a hostile note as text, and finds both after a
   await expect(after.incidentRows.first()).toContainText('Checkout fails at payment');
   await expect(after.incidentRows.first()).toContainText('SEV1');
   await after.open('Checkout fails at payment');
-  await expect(after.notes).toHaveText(['Payment provider answers 502 on every call since 14:02.', HOSTILE]);
+  await expect(after.notes).toHaveText([HOSTILE, 'Payment provider answers 502 on every call since 14:02.']);
   await expect(after.timelineEntries.last()).toContainText('Camille Laurent');
 
   // Nothing in the note ever ran, before or after the restart.
@@ -80,10 +81,11 @@ test('moves an incident through its lifecycle, each step in the timeline', async
   await expect(page.getByTestId('status-tag')).toHaveText('Resolved');
   await expect(page.getByTestId('severity')).toHaveText('SEV1');
   await expect(ui.timelineEntries).toHaveCount(5);
-  await expect(ui.timelineEntries.nth(1)).toContainText('changed the severity from SEV3 to SEV1.');
-  await expect(ui.timelineEntries.last()).toContainText('moved the incident from Monitoring to Resolved.');
+  // Newest first: the last move on top, the severity change fourth.
+  await expect(ui.timelineEntries.nth(3)).toContainText('changed the severity from SEV3 to SEV1.');
+  await expect(ui.timelineEntries.first()).toContainText('moved the incident from Monitoring to Resolved.');
   await ui.setLanguage('fr');
-  await expect(ui.timelineEntries.last()).toContainText('a fait passer l’incident de Surveillance à Résolu.');
+  await expect(ui.timelineEntries.first()).toContainText('a fait passer l’incident de Surveillance à Résolu.');
   await screenshot(page, 'lifecycle-fr');
 });
 
@@ -104,7 +106,7 @@ test('switches to French, and keeps the choice across a restart', async ({ warro
   const page = warroom.session.page;
   await expect(page.getByTestId('declare-open')).toHaveText('Déclarer un incident');
   await ui.declare({ title: 'Le site est lent', severity: 'SEV3', kind: 'performance' });
-  await expect(ui.timelineEntries.first()).toContainText('a déclaré l’incident : SEV3, Performance.');
+  await expect(ui.timelineEntries.last()).toContainText('a déclaré l’incident : SEV3, Performance.');
   await screenshot(page, 'incident-fr');
 
   await warroom.restart();

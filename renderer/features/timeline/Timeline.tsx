@@ -1,81 +1,198 @@
-// The incident's timeline, oldest first, as the record holds it. Note text is
-// rendered as a text node: markup in a note is shown, never interpreted.
+// The incident's timeline, newest first, in its own scrolling pane. Only the
+// rows in view (and a few around) are mounted, each measured as it renders, so
+// 100,000 entries scroll like 100. While the reader is at the top, new entries
+// appear there; once they have scrolled down to read, the row under their eyes
+// stays put and a button says how many entries arrived above.
+import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Documents } from '../../../common/domain/documents';
 import type { TimelineEntry } from '../../../common/domain/incidents';
-import { assertNever } from '../../../common/assert';
+import { filterKindOf } from '../../../common/domain/timeline-filter';
 import { useLocale, useT } from '../../i18n';
-import { formatDateTime, formatRelative, formatTime } from '../../i18n/format';
+import { TimelineEntryView } from './TimelineEntryView';
+import type { TimeMode } from './timeline-time';
+import './timeline.css';
 
-interface Props {
-  entries: readonly TimelineEntry[];
-  now: number;
+/** A request to bring one entry into view; `nonce` repeats a request for the same entry. */
+export interface ScrollRequest {
+  readonly eventId: string;
+  readonly nonce: number;
 }
 
-function EntryBody({ entry }: { entry: TimelineEntry }) {
-  const t = useT();
+interface Props {
+  /** Oldest first, as filtered; shown newest first. */
+  entries: readonly TimelineEntry[];
+  pinned: ReadonlySet<string>;
+  docs: Documents;
+  now: number;
+  timeMode: TimeMode;
+  onPin(entry: TimelineEntry, pinned: boolean): void;
+  scrollRequest?: ScrollRequest | null;
+  /** Changes with the filters: the list then starts again from the newest entry. */
+  viewKey?: string;
+}
+
+/** Within this many pixels of the top, the reader follows new entries. */
+const TOP_SLACK_PX = 8;
+/** Rows mounted beyond each edge of the pane: smooth flings, still a few dozen rows in all. */
+const OVERSCAN = 8;
+/** A pane not laid out (no layout engine, or hidden) still shows its newest rows. */
+const FALLBACK_HEIGHT_PX = 640;
+/** New entries above are counted up to this many. */
+const MAX_UNSEEN = 999;
+
+const LINE_PX = 21;
+const CHARS_PER_LINE = 90;
+
+/**
+ * A first guess of a row's height, close enough that measuring rarely moves
+ * anything. O(1): the list asks it for every unmeasured row whenever entries change.
+ */
+function estimateHeight(entry: TimelineEntry | undefined): number {
+  if (!entry) return 44;
   switch (entry.kind) {
-    case 'declared':
-      return (
-        <p>
-          <strong className="actor">{entry.actor}</strong>{' '}
-          {t('timeline.declared', { severity: entry.severity, kind: t(`kind.${entry.incidentKind}`) })}
-        </p>
-      );
-    case 'status':
-      return (
-        <p>
-          <strong className="actor">{entry.actor}</strong>{' '}
-          {t('timeline.statusChanged', { from: t(`status.${entry.from}`), to: t(`status.${entry.to}`) })}
-        </p>
-      );
-    case 'severity':
-      return (
-        <p>
-          <strong className="actor">{entry.actor}</strong>{' '}
-          {t('timeline.severityChanged', { from: entry.from, to: entry.to })}
-        </p>
-      );
     case 'note':
-      return (
-        <>
-          <strong className="actor">{entry.actor}</strong>
-          <p className="note-text" data-testid="note-text">
-            {entry.text}
-          </p>
-        </>
-      );
-    case 'updated':
+      return 40 + LINE_PX * Math.min(8, Math.ceil(entry.text.length / CHARS_PER_LINE));
+    case 'declared':
     case 'key-time':
+      return 62;
     case 'role':
-      return (
-        <p>
-          <strong className="actor">{entry.actor}</strong> {entry.kind}
-        </p>
-      );
+      return entry.briefing ? 140 : entry.note ? 62 : 44;
     default:
-      return assertNever(entry);
+      return 44;
   }
 }
 
-export function Timeline({ entries, now }: Props) {
+function observeRect(
+  instance: Virtualizer<HTMLDivElement, Element>,
+  onRect: (rect: { width: number; height: number }) => void,
+) {
+  return observeElementRect(instance, (rect) =>
+    onRect(rect.height > 0 ? rect : { width: rect.width, height: FALLBACK_HEIGHT_PX }),
+  );
+}
+
+export function Timeline({ entries, pinned, docs, now, timeMode, onPin, scrollRequest = null, viewKey = '' }: Props) {
+  const t = useT();
   const locale = useLocale();
+  const [pane, setPane] = useState<HTMLDivElement | null>(null);
+  const [isAtTop, setIsAtTop] = useState(true);
+  /** The newest entry when the reader left the top: what came after it is "new". */
+  const [seenNewest, setSeenNewest] = useState<string | null>(null);
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const count = entries.length;
+  // Stable per list: the virtualizer re-measures every row when these change.
+  const at = useCallback((index: number) => entries[count - 1 - index], [entries, count]);
+  const estimateSize = useCallback((index: number) => estimateHeight(at(index)), [at]);
+  const getItemKey = useCallback((index: number) => at(index)?.eventId ?? index, [at]);
+
+  // The build has no React Compiler to skip; the virtualizer re-renders this component itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => pane,
+    estimateSize,
+    getItemKey,
+    overscan: OVERSCAN,
+    observeElementRect: observeRect,
+    // At the top, a new entry pushes the others down and shows; further down,
+    // the row being read is anchored and the new ones wait above.
+    anchorTo: isAtTop ? 'start' : 'end',
+    onChange: (instance) => {
+      const atTop = (instance.scrollOffset ?? 0) <= TOP_SLACK_PX;
+      setIsAtTop(atTop);
+    },
+  });
+
+  // Remember the newest entry as the reader leaves the top; forget it when they return.
+  const newest = entries[count - 1]?.eventId ?? null;
+  if (isAtTop && seenNewest !== null) setSeenNewest(null);
+  if (!isAtTop && seenNewest === null && newest !== null) setSeenNewest(newest);
+  let unseen = 0;
+  if (!isAtTop && seenNewest !== null) {
+    // Bounded: this runs on every scroll frame. An entry filtered away counts nothing.
+    const limit = Math.max(0, count - MAX_UNSEEN);
+    let index = count - 1;
+    while (index >= limit && entries[index]?.eventId !== seenNewest) index -= 1;
+    unseen = index >= limit ? count - 1 - index : 0;
+  }
+
+  // First the filters' reset, then a requested entry: a key moment clicked
+  // while filters hid it clears them, and is shown once the list holds it.
+  useLayoutEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [viewKey, virtualizer]);
+
+  const handledRequest = useRef(0);
+  useLayoutEffect(() => {
+    if (!scrollRequest || handledRequest.current === scrollRequest.nonce) return;
+    let position = count - 1;
+    while (position >= 0 && entries[position]?.eventId !== scrollRequest.eventId) position -= 1;
+    if (position < 0) return;
+    handledRequest.current = scrollRequest.nonce;
+    virtualizer.scrollToIndex(count - 1 - position, { align: 'center' });
+    setHighlighted(scrollRequest.eventId);
+  }, [scrollRequest, entries, count, virtualizer]);
+
+  useEffect(() => {
+    if (highlighted === null) return;
+    const timer = setTimeout(() => setHighlighted(null), 2500);
+    return () => clearTimeout(timer);
+  }, [highlighted]);
+
+  const items = virtualizer.getVirtualItems();
   return (
-    <ol className="timeline" data-testid="timeline">
-      {entries.map((entry) => (
-        <li
-          key={entry.eventId}
-          className={`entry entry-${entry.kind}`}
-          data-testid="timeline-entry"
-          data-kind={entry.kind}
+    <div className="tl-pane-wrap">
+      {unseen > 0 && (
+        <button
+          type="button"
+          className="tl-new-entries"
+          data-testid="timeline-new-entries"
+          onClick={() => virtualizer.scrollToOffset(0)}
         >
-          <time dateTime={new Date(entry.at).toISOString()} title={formatDateTime(entry.at, locale)}>
-            <span className="clock">{formatTime(entry.at, locale)}</span>
-            <span className="muted">{formatRelative(entry.at, now, locale)}</span>
-          </time>
-          <div className="entry-body">
-            <EntryBody entry={entry} />
-          </div>
-        </li>
-      ))}
-    </ol>
+          ↑ {t('timeline.newEntries', { count: unseen })}
+        </button>
+      )}
+      <div
+        ref={setPane}
+        className="tl-pane"
+        data-testid="timeline"
+        data-count={count}
+        tabIndex={0}
+        aria-label={t('incident.timeline')}
+      >
+        <ol className="tl-list" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const entry = at(item.index);
+            if (!entry) return null;
+            const isPinned = pinned.has(entry.eventId);
+            const kind = filterKindOf(entry);
+            return (
+              <li
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                data-testid="timeline-entry"
+                data-kind={entry.kind}
+                data-note-kind={entry.kind === 'note' ? entry.noteKind : undefined}
+                data-event-id={entry.eventId}
+                className={`tl-row tl-kind-${kind}${isPinned ? ' is-pinned' : ''}${highlighted === entry.eventId ? ' is-highlighted' : ''}`}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <TimelineEntryView
+                  entry={entry}
+                  docs={docs}
+                  locale={locale}
+                  now={now}
+                  timeMode={timeMode}
+                  isPinned={isPinned}
+                  onPin={onPin}
+                />
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+    </div>
   );
 }
