@@ -25,6 +25,24 @@ describe('durations', () => {
   });
 });
 
+describe('the start of the impact', () => {
+  it('follows a detection corrected to before it, unless the start was corrected too', () => {
+    const detectedEarlier: KeyTimes = {
+      auto: { started: 10 * MIN, detected: 10 * MIN },
+      corrected: { detected: { at: 4 * MIN, by: 'A', reason: 'pager log', eventId: 'e' } },
+    };
+    expect(keyTime(detectedEarlier, 'started')).toBe(4 * MIN);
+    expect(durations(detectedEarlier, 12 * MIN)[0]).toEqual({ id: 'ttd', ms: 0, isRunning: false });
+    expect(keyTimeConflicts(detectedEarlier)).toEqual([]);
+    const both: KeyTimes = {
+      ...detectedEarlier,
+      corrected: { ...detectedEarlier.corrected, started: { at: MIN, by: 'B', reason: 'graph', eventId: 'f' } },
+    };
+    expect(keyTime(both, 'started')).toBe(MIN);
+    expect(durations(both, 12 * MIN)[0]).toEqual({ id: 'ttd', ms: 3 * MIN, isRunning: false });
+  });
+});
+
 describe('key time conflicts', () => {
   it('flags a time earlier than one it cannot precede', () => {
     const times: KeyTimes = {

@@ -17,7 +17,16 @@ export interface KeyTimes {
 }
 
 export function keyTime(times: KeyTimes, key: KeyTime): number | undefined {
-  return times.corrected[key]?.at ?? times.auto[key];
+  const corrected = times.corrected[key]?.at;
+  if (corrected !== undefined) return corrected;
+  // Impact cannot begin after it was seen: a detection corrected to before the
+  // declaration moves an uncorrected start with it.
+  if (key === 'started') {
+    const detected = keyTime(times, 'detected');
+    const started = times.auto.started;
+    return started === undefined || detected === undefined ? (started ?? detected) : Math.min(started, detected);
+  }
+  return times.auto[key];
 }
 
 export const DURATIONS = [
