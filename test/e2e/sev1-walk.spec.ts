@@ -86,6 +86,12 @@ test('walks a SEV1 from declaration to closed, and the Markdown export holds it 
     'Orders are flowing again',
   ].map((needle) => exported.text.indexOf(needle, timelineStart - 1));
   expect(events).toEqual([...events].sort((a, b) => a - b));
+  // The correction keeps who and why, and the start of the impact moved with the detection.
+  expect(exported.text).toContain('Corrected by Camille Laurent');
+  const started = /\*\*Started:\*\* (.+)/.exec(exported.text)?.[1];
+  const detected = /\*\*Detected:\*\* (.+)/.exec(exported.text)?.[1];
+  expect(started).toBeDefined();
+  expect(started).toBe(detected);
   for (const needle of [
     'Samir Haddad',
     'Léa Martin',
