@@ -89,7 +89,7 @@ export function App() {
       <Header
         actor={actor}
         onLocale={(locale) => void changeLocale(locale)}
-        onDisplayName={(name) => void changeName(name)}
+        onDisplayName={changeName}
       />
       <main>
         {appState === 'error' && (

@@ -102,7 +102,8 @@ test('Ctrl+K declares, changes status, opens an incident by typing, and gives fo
   // Fuzzy: "st mon" is "Set status: Monitoring".
   await dashboard.runCommand('st mon', 'status:monitoring');
   await expect(page.getByTestId('status-tag')).toHaveText('Monitoring');
-  await expect(ui.timelineEntries.last()).toContainText('moved the incident from Investigating to Monitoring.');
+  // Newest first: the change just made tops the timeline.
+  await expect(ui.timelineEntries.first()).toContainText('moved the incident from Investigating to Monitoring.');
   await dashboard.runCommand('sev sev2', 'severity:SEV2');
   await expect(page.getByTestId('severity')).toHaveText('SEV2');
 

@@ -8,7 +8,8 @@ import { SyncIndicator } from './SyncIndicator';
 interface Props {
   actor: string;
   onLocale(locale: Locale): void;
-  onDisplayName(name: string): void;
+  /** Resolves once the host has answered, whether it saved the name or not. */
+  onDisplayName(name: string): Promise<void>;
 }
 
 export function Header({ actor, onLocale, onDisplayName }: Props) {
@@ -16,14 +17,18 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
   const locale = useLocale();
   const hostStatus = useUiStore((state) => state.hostStatus);
   const syncStatus = useUiStore((state) => state.syncStatus);
-  // While the field is being edited it holds a draft; otherwise it shows the saved name.
+  // While the field is being edited it holds a draft; while the host saves it, the
+  // name being saved (a slow host must not make the field jump back); otherwise the saved name.
   const [draft, setDraft] = useState<string | null>(null);
-  const name = draft ?? actor;
+  const [saving, setSaving] = useState<string | null>(null);
+  const name = draft ?? saving ?? actor;
 
   const saveName = () => {
     const trimmed = name.trim();
-    if (trimmed && trimmed !== actor) onDisplayName(trimmed);
     setDraft(null);
+    if (!trimmed || trimmed === actor) return;
+    setSaving(trimmed);
+    void onDisplayName(trimmed).finally(() => setSaving(null));
   };
 
   return (
