@@ -4,6 +4,7 @@ import type { TimelineEntry } from '../../../common/domain/incidents';
 import { assertNever } from '../../../common/assert';
 import { useLocale, useT } from '../../i18n';
 import { formatDateTime, formatRelative, formatTime } from '../../i18n/format';
+import { MonitorEntryBody } from '../monitors/MonitorEntryBody';
 
 interface Props {
   entries: readonly TimelineEntry[];
@@ -43,6 +44,8 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
           </p>
         </>
       );
+    case 'monitor':
+      return <MonitorEntryBody entry={entry} />;
     case 'updated':
     case 'key-time':
     case 'role':
