@@ -95,6 +95,7 @@ export class Monitoring {
   private readonly docEvents: WarEvent[] = [];
   private readonly vector: Record<string, number> = {};
   private definitionsKey = '';
+  private definitions: readonly MonitorDefinition[] = [];
   private started: Promise<void> | null = null;
   private reading: Promise<void> | null = null;
   private readAgain = false;
@@ -289,7 +290,18 @@ export class Monitoring {
     this.definitionsKey = key;
     const invalid = [...docs.byId.values()].filter((doc) => doc.definition === null);
     for (const doc of invalid) this.options.logger.warn(`monitor document ${doc.id} is invalid and not run`);
+    const before = new Map(this.definitions.map((definition) => [definition.id, JSON.stringify(definition)]));
+    this.definitions = definitions;
     this.engine.setMonitors(definitions);
+    // Someone just added or edited these: show their status now rather than
+    // somewhere within their interval. At start, the scheduler spreads them.
+    if (this.isRunning) {
+      for (const definition of definitions) {
+        if (definition.enabled && before.get(definition.id) !== JSON.stringify(definition)) {
+          this.engine.checkNow(definition.id);
+        }
+      }
+    }
     this.schedulePush();
   }
 
