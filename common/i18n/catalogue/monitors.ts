@@ -84,8 +84,8 @@ export const monitorsEn = {
     done: 'Linked to {{title}}.',
   },
   timeline: {
-    linked: 'linked the monitor {{name}} ({{status}}):',
-    changed: 'saw {{name}} go {{status}}:',
+    linked: 'linked the monitor {{name}}:',
+    changed: 'saw {{name}} change to',
     latency: '{{latency}} ms',
   },
   editor: {
@@ -137,7 +137,8 @@ export const monitorsEn = {
     export: 'Export YAML',
     refused: 'The file was refused; nothing was imported.',
     problem: 'Line {{line}}, column {{column}}: {{reason}}',
-    imported: '{{count}} monitors imported.',
+    imported_one: '{{count}} monitor imported.',
+    imported_other: '{{count}} monitors imported.',
     mergeHint: 'Monitors of the file are added or replaced by identifier; the others stay.',
   },
   secrets: {
@@ -330,8 +331,8 @@ export const monitorsFr: Catalogue<typeof monitorsEn> = {
     done: 'Lié à {{title}}.',
   },
   timeline: {
-    linked: 'a lié le moniteur {{name}} ({{status}}) :',
-    changed: 'a vu {{name}} passer à « {{status}} » :',
+    linked: 'a lié le moniteur {{name}} :',
+    changed: 'a vu {{name}} passer à',
     latency: '{{latency}} ms',
   },
   editor: {
@@ -385,7 +386,8 @@ export const monitorsFr: Catalogue<typeof monitorsEn> = {
     export: 'Exporter en YAML',
     refused: 'Le fichier est refusé ; rien n’a été importé.',
     problem: 'Ligne {{line}}, colonne {{column}} : {{reason}}',
-    imported: '{{count}} moniteurs importés.',
+    imported_one: '{{count}} moniteur importé.',
+    imported_other: '{{count}} moniteurs importés.',
     mergeHint: 'Les moniteurs du fichier sont ajoutés ou remplacés selon leur identifiant ; les autres restent.',
   },
   secrets: {

@@ -8,14 +8,10 @@ type MonitorEntry = Extract<TimelineEntry, { kind: 'monitor' }>;
 
 export function MonitorEntryBody({ entry }: { entry: MonitorEntry }) {
   const t = useT();
-  const status = t(`monitors.status.${entry.status}`);
   return (
     <p className="monitor-evidence" data-testid="monitor-evidence" data-status={entry.status}>
       <strong className="actor">{entry.actor}</strong>{' '}
-      {t(entry.action === 'linked' ? 'monitors.timeline.linked' : 'monitors.timeline.changed', {
-        name: entry.name,
-        status,
-      })}{' '}
+      {t(entry.action === 'linked' ? 'monitors.timeline.linked' : 'monitors.timeline.changed', { name: entry.name })}{' '}
       <StatusBadge status={entry.status} />{' '}
       <span className="monitor-reason">{t(entry.reason.key, entry.reason.values)}</span>
       {entry.latencyMs !== undefined && (

@@ -64,7 +64,12 @@ export function MonitorsView({ state, actor, onOpenIncident }: Props) {
   }));
   const invalid = [...docs.values()].filter((doc) => doc.definition === null);
   const alerts = board.kind === 'ready' ? board.board.alerts : [];
-  const mapRows = lines.flatMap((line) => (line.row ? [line.row] : []));
+  const mapMonitors = lines.map((line) => ({
+    id: line.id,
+    name: line.definition.name,
+    ...(line.definition.parent === undefined ? {} : { parent: line.definition.parent }),
+    status: line.row?.status ?? 'pending',
+  }));
 
   const close = () => setPanel({ kind: 'none' });
   const remove = async (id: string) => {
@@ -162,6 +167,7 @@ export function MonitorsView({ state, actor, onOpenIncident }: Props) {
             <>
               <button
                 type="button"
+                className="secondary"
                 data-testid="monitor-check-now"
                 onClick={() => void getBridge().call('monitor:check-now', { monitorId: line.id })}
               >
@@ -170,6 +176,7 @@ export function MonitorsView({ state, actor, onOpenIncident }: Props) {
               {line.row && subjectActions(subjectOfMonitor(line.row))}
               <button
                 type="button"
+                className="secondary"
                 data-testid="monitor-edit"
                 onClick={() => {
                   const doc = docs.get(line.id);
@@ -188,7 +195,12 @@ export function MonitorsView({ state, actor, onOpenIncident }: Props) {
                   {t('monitors.board.confirmRemove', { name: line.definition.name })}
                 </button>
               ) : (
-                <button type="button" data-testid="monitor-remove" onClick={() => setConfirming(line.id)}>
+                <button
+                  type="button"
+                  className="secondary"
+                  data-testid="monitor-remove"
+                  onClick={() => setConfirming(line.id)}
+                >
                   {t('monitors.board.remove')}
                 </button>
               )}
@@ -245,7 +257,7 @@ export function MonitorsView({ state, actor, onOpenIncident }: Props) {
 
       <section className="panel">
         <h2>{t('monitors.map.heading')}</h2>
-        <ServiceMap monitors={mapRows} />
+        <ServiceMap monitors={mapMonitors} />
       </section>
 
       <div className="monitor-config">

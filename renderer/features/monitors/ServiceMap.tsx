@@ -1,22 +1,30 @@
 // The service map: every monitor under the one it depends on, coloured by
 // status and labelled in words. Drawn as our own SVG (mermaid is not bundled
 // yet); monitor names are user text and only ever become SVG text nodes.
-import type { MonitorRow } from '../../../common/bridge/monitor-contract';
+import type { MonitorEntryStatus } from '../../../common/domain/incidents';
 import { useT } from '../../i18n';
 import { layoutServiceMap } from './service-map-layout';
 
 const COLUMN = 220;
 const ROW = 56;
-const BOX_WIDTH = 190;
+const BOX_WIDTH = 200;
 const BOX_HEIGHT = 42;
 const PAD = 8;
-const NAME_CHARS = 24;
+/** Bold 13 px text fits about this many characters in a box. */
+const NAME_CHARS = 22;
+
+export interface MapMonitor {
+  readonly id: string;
+  readonly name: string;
+  readonly parent?: string;
+  readonly status: MonitorEntryStatus;
+}
 
 function shorten(name: string): string {
   return name.length > NAME_CHARS ? `${name.slice(0, NAME_CHARS - 1)}…` : name;
 }
 
-export function ServiceMap({ monitors }: { monitors: readonly MonitorRow[] }) {
+export function ServiceMap({ monitors }: { monitors: readonly MapMonitor[] }) {
   const t = useT();
   if (monitors.length === 0) return <p className="muted">{t('monitors.map.empty')}</p>;
   const byId = new Map(monitors.map((monitor) => [monitor.id, monitor]));

@@ -16,10 +16,9 @@ export function Sparkline({ latencies }: { latencies: readonly (number | null)[]
   const span = Math.max(1, max - min);
   const step = latencies.length > 1 ? WIDTH / (latencies.length - 1) : 0;
   const y = (value: number) => HEIGHT - 3 - ((value - min) / span) * (HEIGHT - 6);
-  const points: string[] = [];
-  latencies.forEach((value, index) => {
-    if (value !== null) points.push(`${(index * step).toFixed(1)},${y(value).toFixed(1)}`);
-  });
+  const points = latencies.flatMap((value, index) => (value === null ? [] : [{ x: index * step, y: y(value) }]));
+  // A single answer draws no line: the dot at the latest one always shows.
+  const end = points.at(-1);
   const label = t('monitors.board.sparkline', {
     count: latencies.length,
     min: Math.round(min),
@@ -35,7 +34,13 @@ export function Sparkline({ latencies }: { latencies: readonly (number | null)[]
       aria-label={label}
     >
       <title>{label}</title>
-      <polyline points={points.join(' ')} fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <polyline
+        points={points.map((point) => `${point.x.toFixed(1)},${point.y.toFixed(1)}`).join(' ')}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+      />
+      {end && <circle cx={Math.max(2, end.x)} cy={end.y} r="2" fill="currentColor" />}
       {latencies.map((value, index) =>
         value === null ? (
           <rect key={index} className="sparkline-failure" x={index * step - 1.5} y={HEIGHT - 4} width="3" height="4" />
