@@ -143,6 +143,7 @@ test.describe('on a French system', () => {
     await expect(node.locator('title')).toHaveText(`${HOSTILE} · Opérationnel`);
     await expect(page.getByTestId('service-map')).toContainText('Opérationnel');
     await expect(monitors.view.locator('img')).toHaveCount(0);
+    await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
     await screenshot(page, 'monitors-fr');
     expect(warroom.session.dialogs).toEqual([]);
   });
