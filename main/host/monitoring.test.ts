@@ -190,4 +190,28 @@ describe('host monitoring', () => {
       await server.close();
     }
   });
+
+  it('lets an exercise drive a monitor instead of the network, through the same record', async () => {
+    await fromWindow([
+      monitorDoc({
+        id: 'payments',
+        name: 'Payments',
+        type: 'tcp',
+        host: '10.255.255.1',
+        port: 443,
+        interval: 3_600,
+        failureThreshold: 1,
+        successThreshold: 1,
+      }),
+    ]);
+    await host.monitoring.start();
+    host.monitoring.drive('payments', { outcome: 'success', text: 'all green', latencyMs: 20 });
+    await vi.waitFor(
+      async () => expect((await board()).monitors[0]).toMatchObject({ status: 'up', isDriven: true }),
+      UNTIL,
+    );
+    host.monitoring.drive('payments', { outcome: 'failure', text: 'card processor unreachable' });
+    await vi.waitFor(() => expect(stateChanges().map((event) => event.payload.status)).toEqual(['down']), UNTIL);
+    expect(say(stateChanges()[0]!.payload.reason as never)).toBe('card processor unreachable');
+  });
 });

@@ -28,12 +28,14 @@ import {
 } from '../../common/monitors/monitor-docs';
 import type { MonitorDefinition } from '../../common/monitors/monitor-schema';
 import type { BoardChange } from '../../common/monitors/monitor-state';
-import { describe } from '../../common/monitors/reasons';
+import { describe, reason } from '../../common/monitors/reasons';
 import type { EventLog } from '../../common/sync/event-log';
 import type { VersionVector } from '../../common/sync/vector';
 import type { Clock, TimerHandle } from '../services/clock';
 import type { Logger } from '../services/logger';
+import { ScriptedDriver } from '../services/monitor/drivers';
 import { MonitorEngine, type AlertmanagerReceipt } from '../services/monitor/monitor-engine';
+import { failure, success } from '../services/monitor/probe';
 import type { BeatVerdict } from '../services/monitor/heartbeat';
 import type { Notifier } from '../services/notifier';
 import type { Handlers, HostEvents } from './bridge-router';
@@ -89,8 +91,17 @@ function alertServices(alert: IncomingAlert): string[] {
   return [...new Map(names.map((name) => [name.toLowerCase(), name])).values()];
 }
 
+/** What an exercise inject says a monitor's checks find. */
+export interface DrivenResult {
+  readonly outcome: 'success' | 'failure';
+  /** Shown as the reason, in the inject's own words. */
+  readonly text: string;
+  readonly latencyMs?: number;
+}
+
 export class Monitoring {
   readonly engine: MonitorEngine;
+  private readonly drivers = new Map<string, ScriptedDriver>();
   private docs: MonitorDocs = EMPTY_MONITOR_DOCS;
   private readonly docEvents: WarEvent[] = [];
   private readonly vector: Record<string, number> = {};
@@ -219,6 +230,31 @@ export class Monitoring {
       return { names: await this.secretNames() };
     },
   };
+
+  /**
+   * The exercise hook: from now on the monitor's checks give this result, not
+   * the network's, through the same thresholds, board and record. `null` gives
+   * it back to the network.
+   */
+  drive(monitorId: string, result: DrivenResult | null): void {
+    if (result === null) {
+      this.drivers.delete(monitorId);
+      this.engine.drive(monitorId, null);
+      return;
+    }
+    const probe =
+      result.outcome === 'success'
+        ? success(reason('driven', { text: result.text }), result.latencyMs ?? null)
+        : failure(reason('driven', { text: result.text }), result.latencyMs ?? null);
+    const existing = this.drivers.get(monitorId);
+    if (existing) existing.set(probe);
+    else {
+      const driver = new ScriptedDriver(probe);
+      this.drivers.set(monitorId, driver);
+      this.engine.drive(monitorId, driver);
+    }
+    this.engine.checkNow(monitorId);
+  }
 
   acceptHeartbeat(monitorId: string, token: string | null): Promise<BeatVerdict> {
     return this.engine.acceptHeartbeat(monitorId, token);
