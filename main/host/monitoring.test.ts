@@ -153,7 +153,12 @@ describe('host monitoring', () => {
       monitorDoc({ id: 'leaky', name: 'Leaky', type: 'http', url: 'https://api.example/?token=abc' }),
       monitorDoc({ id: 'beat', name: 'Backup', type: 'heartbeat', every: 60 }),
     ]);
+    const pushed: unknown[] = [];
+    host.events.subscribe((name, payload) => {
+      if (name === 'monitor:changed') pushed.push(payload);
+    });
     await host.monitoring.start();
+    await vi.waitFor(() => expect(pushed.length).toBeGreaterThan(0), UNTIL);
     const invalid = host.monitoring.documents().byId.get('leaky');
     expect(invalid?.definition).toBeNull();
     expect(invalid?.problems[0] && say(invalid.problems[0].reason)).toMatch(/holds a credential/);

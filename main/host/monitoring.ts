@@ -154,7 +154,10 @@ export class Monitoring {
       return this.reading;
     }
     this.reading = this.read()
-      .catch((error: unknown) => this.options.logger.error('monitor documents could not be read', error))
+      .catch((error: unknown) => {
+        // A host closing under a read in progress is not news.
+        if (!this.isClosed) this.options.logger.error('monitor documents could not be read', error);
+      })
       .finally(() => {
         this.reading = null;
         if (this.readAgain && !this.isClosed) {

@@ -94,7 +94,11 @@ export function MonitorsView({ state, actor, onOpenIncident }: Props) {
     );
 
   return (
-    <section className="monitors" data-testid="monitors-view">
+    <section
+      className="monitors"
+      data-testid="monitors-view"
+      data-running={board.kind === 'ready' && board.board.isRunning ? 'true' : 'false'}
+    >
       <header className="section-header">
         <h1>{t('monitors.board.heading')}</h1>
         <div className="monitor-toolbar">

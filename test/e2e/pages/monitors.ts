@@ -33,9 +33,13 @@ export class MonitorsPage {
     return this.page.getByTestId('yaml-problem');
   }
 
+  /**
+   * Opens the screen and waits until the host runs its monitors: it starts them
+   * once its record (PGlite) is open, which on a busy machine takes a while.
+   */
   async open(): Promise<void> {
     await this.page.getByTestId('nav-monitors').click();
-    await expect(this.view).toBeVisible();
+    await expect(this.view).toHaveAttribute('data-running', 'true', { timeout: 45_000 });
   }
 
   async addHttp(entry: HttpMonitorEntry): Promise<void> {
