@@ -9,8 +9,19 @@ export const CALL_NAMES = [
   'hub:join',
   'hub:leave',
   'record:verify',
+  'monitor:snapshot',
+  'monitor:history',
+  'monitor:check-now',
+  'secret:list',
+  'secret:set',
 ] as const;
-export const EVENT_NAMES = ['settings:changed', 'sync:changed', 'sync:status'] as const;
+export const EVENT_NAMES = [
+  'settings:changed',
+  'sync:changed',
+  'sync:status',
+  'monitor:changed',
+  'app:notify',
+] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -6,6 +6,14 @@ import { z } from 'zod';
 import type { ChainBreak, RecordReport } from '../events/chain';
 import { LOCALES } from '../i18n/locales';
 import { exchangeRequestSchema, exchangeResponseSchema, vectorSchema } from '../sync/protocol';
+import {
+  monitorHistorySchema,
+  monitorBoardSchema,
+  monitorIdRequestSchema,
+  notificationSchema,
+  secretNamesSchema,
+  secretSetSchema,
+} from './monitor-contract';
 import type { CallName, EventName } from './channels';
 
 export { CALL_NAMES, EVENT_NAMES, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, isCallName, isEventName } from './channels';
@@ -101,6 +109,13 @@ export const calls = {
   'hub:leave': { request: empty, response: syncStatusSchema },
   // Checks every device's hash chain in the host's replica.
   'record:verify': { request: empty, response: recordReportSchema },
+  // The host's monitors as it sees them now; their definitions are `monitor` documents.
+  'monitor:snapshot': { request: empty, response: monitorBoardSchema },
+  'monitor:history': { request: monitorIdRequestSchema, response: monitorHistorySchema },
+  'monitor:check-now': { request: monitorIdRequestSchema, response: z.strictObject({ isKnown: z.boolean() }) },
+  // Secret NAMES only: a value goes in and never comes back to a window.
+  'secret:list': { request: empty, response: secretNamesSchema },
+  'secret:set': { request: secretSetSchema, response: secretNamesSchema },
 } as const satisfies Record<CallName, CallSpec>;
 
 export const events = {
@@ -108,6 +123,10 @@ export const events = {
   /** The host's record grew: windows pull. */
   'sync:changed': z.strictObject({ vector: vectorSchema }),
   'sync:status': syncStatusSchema,
+  /** The monitor board changed (a status, a check's latency, an incoming alert). */
+  'monitor:changed': monitorBoardSchema,
+  /** A desktop notification for the window to show (browser mode's notifier). */
+  'app:notify': notificationSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type CallRequest<C extends CallName> = z.infer<(typeof calls)[C]['request']>;

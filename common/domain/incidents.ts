@@ -6,6 +6,7 @@ import { assertNever } from '../assert';
 import { hlcMillis } from '../events/hlc';
 import type {
   Briefing,
+  EventOf,
   IncidentKind,
   IncidentStatus,
   KeyTime,
@@ -14,7 +15,13 @@ import type {
   Severity,
   WarEvent,
 } from '../events/event';
-import { applyDocEvent, EMPTY_DOCUMENTS, type Documents } from './documents';
+import {
+  applyMonitorDocEvent,
+  EMPTY_MONITOR_DOCS,
+  MONITOR_COLLECTION,
+  type MonitorDocs,
+} from '../monitors/monitor-docs';
+import { applyDocEvent, EMPTY_DOCUMENTS, normaliseName, type Documents } from './documents';
 import type { KeyTimeCorrection, KeyTimes } from './key-times';
 import { compareEvents } from './order';
 import { rolesOfActor, type RoleHolder } from './roles';
@@ -36,6 +43,14 @@ export interface IncidentChanges {
   readonly processes?: readonly string[];
 }
 
+/** A monitor reason as the log holds it: a `monitors.*` catalogue key and its values. */
+export interface LoggedReason {
+  readonly key: string;
+  readonly values: Readonly<Record<string, string | number>>;
+}
+
+export type MonitorEntryStatus = EventOf<'monitor.state-changed'>['payload']['status'];
+
 export type TimelineEntry = EntryBase &
   (
     | { kind: 'declared'; title: string; severity: Severity; incidentKind: IncidentKind }
@@ -54,6 +69,18 @@ export type TimelineEntry = EntryBase &
         previous?: PersonRef;
         briefing?: Briefing;
         note?: string;
+      }
+    | {
+        /** Monitor evidence: linked by someone (`linked`), or a status change of a linked or matching monitor. */
+        kind: 'monitor';
+        action: 'linked' | 'changed';
+        monitorId: string;
+        name: string;
+        status: MonitorEntryStatus;
+        /** The status before, for a change. */
+        from?: MonitorEntryStatus;
+        reason: LoggedReason;
+        latencyMs?: number;
       }
   );
 
@@ -75,6 +102,8 @@ export interface Incident {
   readonly roles: ReadonlyMap<string, RoleHolder>;
   /** Event ids of the pinned timeline entries. */
   readonly pinned: ReadonlySet<string>;
+  /** Monitors linked as evidence: their later status changes join the timeline. */
+  readonly monitors: ReadonlySet<string>;
   /** Oldest first. */
   readonly timeline: readonly TimelineEntry[];
 }
@@ -83,6 +112,8 @@ export interface WarRoomState {
   /** Incidents by id. */
   readonly incidents: ReadonlyMap<string, Incident>;
   readonly docs: Documents;
+  /** The `monitor` documents, valid or not. */
+  readonly monitors: MonitorDocs;
   /** Events that refer to an incident this replica does not hold (yet). */
   readonly orphans: number;
   /** Events folded so far. */
@@ -94,16 +125,18 @@ export interface WarRoomState {
 export const EMPTY_STATE: WarRoomState = {
   incidents: new Map(),
   docs: EMPTY_DOCUMENTS,
+  monitors: EMPTY_MONITOR_DOCS,
   orphans: 0,
   eventCount: 0,
   last: undefined,
 };
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-interface IncidentDraft extends Mutable<Omit<Incident, 'timeline' | 'roles' | 'pinned' | 'keyTimes'>> {
+interface IncidentDraft extends Mutable<Omit<Incident, 'timeline' | 'roles' | 'pinned' | 'monitors' | 'keyTimes'>> {
   timeline: TimelineEntry[];
   roles: Map<string, RoleHolder>;
   pinned: Set<string>;
+  monitors: Set<string>;
   keyTimes: { auto: Partial<Record<KeyTime, number>>; corrected: Partial<Record<KeyTime, KeyTimeCorrection>> };
 }
 
@@ -115,6 +148,7 @@ function draftOf(incident: Incident): IncidentDraft {
     timeline: incident.timeline.slice(),
     roles: new Map(incident.roles),
     pinned: new Set(incident.pinned),
+    monitors: new Set(incident.monitors),
     keyTimes: { auto: { ...incident.keyTimes.auto }, corrected: { ...incident.keyTimes.corrected } },
   };
 }
@@ -141,6 +175,7 @@ class Folder {
   private readonly incidents: Map<string, Incident>;
   private readonly drafts = new Map<string, IncidentDraft>();
   docs: Documents;
+  monitors: MonitorDocs;
   orphans: number;
   eventCount: number;
   last: WarEvent | undefined;
@@ -148,6 +183,7 @@ class Folder {
   constructor(from: WarRoomState) {
     this.incidents = new Map(from.incidents);
     this.docs = from.docs;
+    this.monitors = from.monitors;
     this.orphans = from.orphans;
     this.eventCount = from.eventCount;
     this.last = from.last;
@@ -172,10 +208,15 @@ class Folder {
     switch (event.type) {
       case 'doc.put':
       case 'doc.delete':
-        this.docs = applyDocEvent(this.docs, event, at);
+        if (event.payload.collection === MONITOR_COLLECTION)
+          this.monitors = applyMonitorDocEvent(this.monitors, event, at);
+        else this.docs = applyDocEvent(this.docs, event, at);
         return;
       case 'incident.declared':
         this.declare(event, at);
+        return;
+      case 'monitor.state-changed':
+        this.monitorChanged(event, at);
         return;
       default: {
         const incident = this.draft(event.incidentId);
@@ -205,6 +246,7 @@ class Folder {
       keyTimes: { auto: { started: startedAt ?? detectedAt ?? at, detected: detectedAt ?? at }, corrected: {} },
       roles: new Map(),
       pinned: new Set(),
+      monitors: new Set(),
       timeline: [
         {
           kind: 'declared',
@@ -222,10 +264,43 @@ class Folder {
     this.incidents.set(event.id, draft);
   }
 
+  /**
+   * A monitor's status change is evidence on every open incident that linked
+   * the monitor or lists one of its services; the fold derives it, so every
+   * replica shows the same entries and nobody has to copy them by hand.
+   */
+  private monitorChanged(event: EventOf<'monitor.state-changed'>, at: number): void {
+    const { monitorId, name, status, from, reason, latencyMs, services = [] } = event.payload;
+    const wanted = new Set(services.map(normaliseName));
+    for (const [id, incident] of this.incidents) {
+      if (!isOpen(incident)) continue;
+      const isLinked = incident.monitors.has(monitorId);
+      if (!isLinked && !incident.services.some((service) => wanted.has(normaliseName(service)))) continue;
+      const draft = this.draft(id);
+      if (!draft) continue;
+      draft.updatedAt = Math.max(draft.updatedAt, at);
+      draft.timeline.push({
+        eventId: event.id,
+        at,
+        actor: event.actor,
+        actorRoles: NO_ROLES,
+        kind: 'monitor',
+        action: 'changed',
+        monitorId,
+        name,
+        status,
+        from,
+        reason,
+        ...(latencyMs === undefined ? {} : { latencyMs }),
+      });
+    }
+  }
+
   state(): WarRoomState {
     return {
       incidents: this.incidents,
       docs: this.docs,
+      monitors: this.monitors,
       orphans: this.orphans,
       eventCount: this.eventCount,
       last: this.last,
@@ -235,7 +310,10 @@ class Folder {
 
 const NO_ROLES: readonly string[] = Object.freeze([]);
 
-type IncidentEvent = Exclude<WarEvent, { type: 'incident.declared' | 'doc.put' | 'doc.delete' }>;
+type IncidentEvent = Exclude<
+  WarEvent,
+  { type: 'incident.declared' | 'doc.put' | 'doc.delete' | 'monitor.state-changed' }
+>;
 
 function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: number): void {
   incident.updatedAt = Math.max(incident.updatedAt, at);
@@ -321,6 +399,21 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
         role,
         ...(previous ? { previous } : {}),
         ...(note ? { note } : {}),
+      });
+      return;
+    }
+    case 'incident.monitor-linked': {
+      const { monitorId, name, status, reason, latencyMs } = event.payload;
+      incident.monitors.add(monitorId);
+      incident.timeline.push({
+        ...entry,
+        kind: 'monitor',
+        action: 'linked',
+        monitorId,
+        name,
+        status,
+        reason,
+        ...(latencyMs === undefined ? {} : { latencyMs }),
       });
       return;
     }

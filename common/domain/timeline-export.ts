@@ -126,7 +126,8 @@ export function describeEntry(entry: TimelineEntry, docs: Documents, context: Ex
       const role = roleName(entry.role, docs, context);
       const person = entry.person?.name ?? '';
       const previous = entry.previous?.name;
-      switch (entry.action) {
+      const { action } = entry;
+      switch (action) {
         case 'assigned':
           return previous
             ? tr('timeline.roleAssignedReplacing', { role, person, previous })
@@ -151,8 +152,14 @@ export function describeEntry(entry: TimelineEntry, docs: Documents, context: Ex
           return entry.note ? `${line} ${tr('timeline.releaseNote', { note: entry.note })}` : line;
         }
         default:
-          return assertNever(entry.action);
+          return assertNever(action);
       }
+    }
+    case 'monitor': {
+      const seen = tr(entry.action === 'linked' ? 'monitors.timeline.linked' : 'monitors.timeline.changed', {
+        name: entry.name,
+      });
+      return `${seen} ${tr(`monitors.status.${entry.status}`)}: ${tr(entry.reason.key, entry.reason.values)}`;
     }
     default:
       return assertNever(entry);
@@ -378,6 +385,18 @@ function entryJson(entry: TimelineEntry, pinned: ReadonlySet<string>) {
         previous: entry.previous ? { ...entry.previous } : null,
         briefing: entry.briefing ? { ...entry.briefing } : null,
         note: entry.note ?? null,
+      };
+    case 'monitor':
+      return {
+        ...common,
+        kind: entry.kind,
+        action: entry.action,
+        monitorId: entry.monitorId,
+        name: entry.name,
+        status: entry.status,
+        from: entry.from ?? null,
+        reason: { key: entry.reason.key, values: { ...entry.reason.values } },
+        latencyMs: entry.latencyMs ?? null,
       };
     default:
       return assertNever(entry);

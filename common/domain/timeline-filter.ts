@@ -14,6 +14,7 @@ export const CHANGE_KINDS = [
   'severity',
   'key-time',
   'role',
+  'monitor',
 ] as const satisfies readonly Exclude<TimelineEntryKind, 'note'>[];
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export type FilterKind = NoteKind | ChangeKind;
@@ -79,6 +80,9 @@ function rawSearchText(entry: TimelineEntry): string {
     case 'role':
       parts.push(entry.role, entry.person?.name, entry.previous?.name, entry.note);
       if (entry.briefing) parts.push(entry.briefing.conditions, entry.briefing.actions, entry.briefing.needs);
+      break;
+    case 'monitor':
+      parts.push(entry.name, entry.status);
       break;
   }
   return parts.filter((part): part is string => part !== undefined).join('\n');

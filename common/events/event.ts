@@ -29,6 +29,9 @@ export const KEY_TIMES = ['started', 'detected', 'acknowledged', 'mitigated', 'r
 export const keyTimeSchema = z.enum(KEY_TIMES);
 export type KeyTime = z.infer<typeof keyTimeSchema>;
 
+/** What a monitor shows on the board (common/monitors/monitor-state.ts MONITOR_STATUSES). */
+export const MONITOR_EVENT_STATUSES = ['pending', 'up', 'down', 'maintenance', 'caused-by-parent'] as const;
+
 export const TITLE_MAX = 200;
 export const NOTE_MAX = 10_000;
 export const ACTOR_MAX = 120;
@@ -53,6 +56,22 @@ const namesSchema = z
   .array(text(NAME_MAX))
   .max(LIST_MAX)
   .refine((names) => new Set(names).size === names.length, 'each name once');
+
+/** A monitor's or an incoming alert's id (`alertmanager/<fingerprint>` for alerts). */
+const monitorRefSchema = z.string().min(1).max(200);
+/** Why a monitor is in its state: a `monitors.*` catalogue key and its values, worded by each reader. */
+const monitorReasonSchema = z.strictObject({
+  key: z.string().regex(/^monitors\.(?:reason|warning)\.[A-Za-z]{1,64}$/),
+  values: z.record(z.string().max(64), z.union([z.string().max(REASON_MAX), z.number()])),
+});
+/** What a monitor showed at one moment: its status, why, and how fast it answered. */
+const monitorObservation = {
+  monitorId: monitorRefSchema,
+  name: text(NAME_MAX),
+  status: z.enum(MONITOR_EVENT_STATUSES),
+  reason: monitorReasonSchema,
+  latencyMs: z.number().min(0).max(3_600_000).optional(),
+};
 
 /** A role: one of ROLES or the id of a custom `role` document. */
 export const roleIdSchema = idSchema;
@@ -110,6 +129,18 @@ export const payloadSchemas = {
     briefing: briefingSchema,
   }),
   'incident.role-released': z.strictObject({ role: roleIdSchema, note: text(REASON_MAX).optional() }),
+  // A monitor's status changed on the host that wrote it (never each check). It
+  // becomes evidence on every open incident that lists one of `services` or has
+  // linked the monitor.
+  'monitor.state-changed': z.strictObject({
+    ...monitorObservation,
+    from: z.enum(MONITOR_EVENT_STATUSES),
+    services: namesSchema.optional(),
+    /** A monitor going down on its own (not under its parent, not in maintenance). */
+    isAlert: z.boolean(),
+  }),
+  /** A monitor attached to an incident as evidence, with what it showed then. */
+  'incident.monitor-linked': z.strictObject(monitorObservation),
   // Workspace documents (people, custom roles and types, severity definitions),
   // last writer wins per document. Bodies are checked per collection by the fold,
   // so a newer collection from a newer laptop never blocks a batch.
@@ -156,6 +187,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   member('incident.role-released'),
   member('doc.put'),
   member('doc.delete'),
+  member('monitor.state-changed'),
+  member('incident.monitor-linked'),
 ]);
 
 export type WarEvent = z.infer<typeof eventSchema>;

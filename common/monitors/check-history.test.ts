@@ -34,4 +34,14 @@ describe('CheckHistory', () => {
     expect(history.uptime(now, 30 * 24 * HOUR)).toBeCloseTo((100 * 47) / 48, 6);
     expect(history.uptime(now + 40 * 24 * HOUR, 24 * HOUR)).toBeNull();
   });
+
+  it('gives the latest checks only, oldest first, across the ring’s wrap', () => {
+    const history = new CheckHistory(5);
+    for (let index = 0; index < 7; index += 1) {
+      history.push({ at: T0 + index, outcome: 'success', latencyMs: index });
+    }
+    expect(history.samples(3).map((sample) => sample.latencyMs)).toEqual([4, 5, 6]);
+    expect(history.samples(50).map((sample) => sample.latencyMs)).toEqual([2, 3, 4, 5, 6]);
+    expect(history.samples(0)).toEqual([]);
+  });
 });

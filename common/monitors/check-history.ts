@@ -53,11 +53,12 @@ export class CheckHistory {
     return this.count;
   }
 
-  /** The retained checks, oldest first. */
-  samples(): HistorySample[] {
+  /** The retained checks, oldest first; only the latest `limit` when given (a sparkline needs few). */
+  samples(limit = this.count): HistorySample[] {
     const samples: HistorySample[] = [];
-    const first = (this.next - this.count + this.capacity) % this.capacity;
-    for (let offset = 0; offset < this.count; offset += 1) {
+    const kept = Math.max(0, Math.min(limit, this.count));
+    const first = (this.next - kept + this.capacity) % this.capacity;
+    for (let offset = 0; offset < kept; offset += 1) {
       const index = (first + offset) % this.capacity;
       const latency = this.latency[index] ?? Number.NaN;
       samples.push({

@@ -60,8 +60,12 @@ function isProblemName(name: unknown): name is YamlProblemName {
   return typeof name === 'string' && Object.hasOwn(monitorsEn.yaml, name);
 }
 
-/** One zod issue as a catalogue reason, plus the path it really points at. */
-function explain(issue: Issue, data: unknown, base: Path = []): { path: Path; reason: Reason<'yaml'>; key?: string } {
+/** One zod issue as a catalogue reason, plus the path it really points at (the editor uses it per field). */
+export function explain(
+  issue: Issue,
+  data: unknown,
+  base: Path = [],
+): { path: Path; reason: Reason<'yaml'>; key?: string } {
   const path = [...base, ...issue.path];
   const field = fieldOf(path);
   if (path.length === 0) return { path, reason: yamlProblem('notMonitorsFile') };

@@ -13,6 +13,7 @@ import { hostServices } from '../host/host-services';
 import { contentTypeOf } from '../host/static-files';
 import { createLogger } from '../services/logger';
 import { handleIpcCall } from './ipc-router';
+import { createElectronNotifier } from './notifier';
 import { APP_ENTRY_URL, APP_SCHEME, isNavigationAllowed, resolveAppFile } from './security';
 
 const log = createLogger('electron');
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     systemLocale: app.getLocale(),
     ...hostServices(dataDir),
+    notifier: createElectronNotifier(),
   });
   app.on('will-quit', () => void host.close());
   protocol.handle(APP_SCHEME, async (request) => {

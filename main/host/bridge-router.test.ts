@@ -32,6 +32,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'hub:join': async () => status,
     'hub:leave': async () => status,
     'record:verify': async () => ({ checked: 0, devices: [], breaks: [] }),
+    'monitor:snapshot': async () => ({ isRunning: false, monitors: [], alerts: [], isAlertmanagerEnabled: false }),
+    'monitor:history': async () => ({ samples: [] }),
+    'monitor:check-now': async () => ({ isKnown: false }),
+    'secret:list': async () => ({ names: [] }),
+    'secret:set': async () => ({ names: [] }),
     ...overrides,
   };
 }

@@ -3,11 +3,15 @@
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { AppInfo } from '../../common/bridge/contract';
+import { matchLocale } from '../../common/i18n/locales';
 import { verifyRecord } from '../../common/events/chain';
 import type { EventLog } from '../../common/sync/event-log';
 import type { OpenedLog } from './host-store';
+import { systemClock, type Clock } from '../services/clock';
 import { createLogger } from '../services/logger';
+import type { Notifier } from '../services/notifier';
 import { createRouter, HostEvents, type Router } from './bridge-router';
+import { Monitoring } from './monitoring';
 import { Replication, type ConnectHub } from './replication';
 import { openSecretStore } from './secret-store';
 import { openSettingsStore, type SettingsStore } from './settings-store';
@@ -25,6 +29,10 @@ export interface HostOptions {
    */
   readonly openLog: () => Promise<OpenedLog>;
   readonly connectHub: ConnectHub;
+  /** Electron's system notifications; browser mode pushes `app:notify` to its windows. */
+  readonly notifier?: Notifier;
+  /** The monitors' clock (a fake one in tests). */
+  readonly clock?: Clock;
 }
 
 export interface Host {
@@ -32,6 +40,7 @@ export interface Host {
   readonly events: HostEvents;
   readonly settings: SettingsStore;
   readonly replication: Replication;
+  readonly monitoring: Monitoring;
   /** The host's replica, opened on first call. */
   log(): Promise<EventLog>;
   readonly dataDir: string;
@@ -69,13 +78,32 @@ export async function createHost(options: HostOptions): Promise<Host> {
     return opened;
   };
   const log = () => open().then((store) => store.log);
+  const secrets = openSecretStore(options.dataDir);
   const replication = new Replication({
     dataDir: options.dataDir,
     log,
     events,
-    secrets: openSecretStore(options.dataDir),
+    secrets,
     connectHub: options.connectHub,
     logger: createLogger('replication'),
+  });
+  const clock = options.clock ?? systemClock;
+  const monitoring = new Monitoring({
+    log,
+    append: async (drafts) => {
+      const store = await open();
+      if (!store.append) throw new Error('this record is read-only');
+      return store.append(drafts, clock.now());
+    },
+    onAppended: (vector) => replication.onLocalChange(vector),
+    secrets,
+    events,
+    notifier: options.notifier ?? {
+      notify: (title, body, tag) => events.emit('app:notify', { title, body, ...(tag ? { tag } : {}) }),
+    },
+    clock,
+    logger: createLogger('monitoring'),
+    locale: () => settings.get().locale ?? matchLocale(options.systemLocale),
   });
   const info: AppInfo = {
     name: 'War-room',
@@ -106,12 +134,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
         const heads = await replica.vector();
         return verifyRecord(await replica.eventsBeyond({}, ALL_EVENTS), heads);
       },
+      ...monitoring.handlers,
     },
     hostLog,
   );
   // The hub loop would open the store at once; give a window time to load first.
   // A window's first sync opens the store sooner; with no window, this does.
-  const startTimer = setTimeout(() => void replication.start(), HUB_START_DELAY_MS);
+  const startTimer = setTimeout(() => {
+    void replication.start();
+    void monitoring.start();
+  }, HUB_START_DELAY_MS);
   startTimer.unref();
   hostLog.info(`host ready (${options.mode}), data in ${options.dataDir}`);
   return {
@@ -119,11 +151,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
     events,
     settings,
     replication,
+    monitoring,
     log,
     dataDir: options.dataDir,
     async close() {
       clearTimeout(startTimer);
       replication.close();
+      await monitoring.close();
       const store = opened ? await opened.catch(() => null) : null;
       await store?.close();
     },

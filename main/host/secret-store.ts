@@ -11,6 +11,8 @@ const secretsSchema = z.record(z.string(), z.string());
 export interface SecretStore {
   get(name: string): Promise<string | null>;
   set(name: string, value: string | null): Promise<void>;
+  /** The names held, never the values. */
+  names(): Promise<string[]>;
 }
 
 export function openSecretStore(dataDir: string): SecretStore {
@@ -28,6 +30,7 @@ export function openSecretStore(dataDir: string): SecretStore {
   let queue: Promise<unknown> = Promise.resolve();
   return {
     get: async (name) => (await read())[name] ?? null,
+    names: async () => Object.keys(await read()).sort(),
     set(name, value) {
       const write = queue.then(async () => {
         const secrets = new Map(Object.entries(await read()));

@@ -13,6 +13,7 @@ import { BRIDGE_PATH, callFrameSchema, MAX_FRAME_BYTES, type ServerFrame } from 
 import { RENDERER_CSP } from '../../common/csp';
 import { createLogger } from '../services/logger';
 import type { Host } from './host';
+import { handleMonitorRoute, isMonitorRoute } from './monitor-routes';
 import { contentTypeOf, resolveStaticPath } from './static-files';
 import { checkBridgeUpgrade, checkPageRequest, type AccessPolicy } from './web-access';
 
@@ -119,6 +120,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
   const policy = (): AccessPolicy => ({ lanToken: options.lanToken ?? null, port });
   const server = createServer((request, response) => {
+    // Heartbeats and Alertmanager are programs with tokens of their own, not pages.
+    if (isMonitorRoute(request.url)) {
+      handleMonitorRoute(options.host.monitoring, request, response, log).catch((error: unknown) => {
+        log.error('monitor route failed', error);
+        if (!response.headersSent) response.writeHead(500).end();
+        else response.destroy();
+      });
+      return;
+    }
     const access = checkPageRequest(
       { host: request.headers.host, url: request.url, cookie: request.headers.cookie },
       policy(),

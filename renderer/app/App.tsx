@@ -6,6 +6,8 @@ import { getBridge } from '../bridge';
 import { getEventStore, getProjection, useWarRoomState } from '../db';
 import { Dashboard } from '../features/dashboard/Dashboard';
 import { IncidentView } from '../features/incidents/IncidentView';
+import { MonitorsView } from '../features/monitors/MonitorsView';
+import { NotificationToasts } from '../features/monitors/NotificationToasts';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { PeopleView } from '../features/people/PeopleView';
 import { Header } from '../features/settings/Header';
@@ -106,11 +108,15 @@ export function App() {
         )}
         {isReady && route.name === 'people' && <PeopleView docs={state.docs} actor={actor} />}
         {isReady && route.name === 'settings' && <SettingsView actor={actor} />}
+        {isReady && route.name === 'monitors' && (
+          <MonitorsView state={state} actor={actor} onOpenIncident={(id) => go({ name: 'incident', id })} />
+        )}
       </main>
       {isReady && (
         <CommandPalette state={state} actor={actor} go={go} onLocale={(locale) => void changeLocale(locale)} />
       )}
       {isReady && <QuickNote state={state} actor={actor} />}
+      {isReady && <NotificationToasts />}
     </div>
   );
 }

@@ -5,7 +5,11 @@ import type { AppInfo, Settings, SyncStatus } from '../../common/bridge/contract
 import type { HostStatus } from '../bridge';
 
 export type Route =
-  { name: 'incidents' } | { name: 'incident'; id: string } | { name: 'people' } | { name: 'settings' };
+  | { name: 'incidents' }
+  | { name: 'incident'; id: string }
+  | { name: 'people' }
+  | { name: 'settings' }
+  | { name: 'monitors' };
 
 export type AppState = 'loading' | 'ready' | 'error';
 
@@ -54,6 +58,8 @@ export function routeToHash(route: Route): string {
       return '#/settings';
     case 'people':
       return '#/people';
+    case 'monitors':
+      return '#/monitors';
     case 'incidents':
       return '#/';
   }
@@ -62,6 +68,7 @@ export function routeToHash(route: Route): string {
 export function routeFromHash(hash: string): Route {
   if (hash === '#/settings') return { name: 'settings' };
   if (hash === '#/people') return { name: 'people' };
+  if (hash === '#/monitors') return { name: 'monitors' };
   const match = /^#\/incidents\/([^/]+)$/.exec(hash);
   return match?.[1] ? { name: 'incident', id: decodeURIComponent(match[1]) } : { name: 'incidents' };
 }

@@ -44,6 +44,7 @@ export const timelineEn = {
     severity: 'Severity change',
     'key-time': 'Key time correction',
     role: 'Role change',
+    monitor: 'Monitor',
   },
   filters: {
     label: 'Filter the timeline',
@@ -171,6 +172,7 @@ export const timelineFr: Catalogue<typeof timelineEn> = {
     severity: 'Changement de gravité',
     'key-time': 'Correction d’heure clé',
     role: 'Changement de rôle',
+    monitor: 'Surveillance',
   },
   filters: {
     label: 'Filtrer la chronologie',

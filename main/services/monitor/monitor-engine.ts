@@ -194,8 +194,13 @@ export class MonitorEngine {
     });
   }
 
-  history(monitorId: string): HistorySample[] {
-    return this.histories.get(monitorId)?.samples() ?? [];
+  /** A monitor's retained checks, oldest first; the latest `limit` only when given. */
+  history(monitorId: string, limit?: number): HistorySample[] {
+    return this.histories.get(monitorId)?.samples(limit) ?? [];
+  }
+
+  definition(monitorId: string): MonitorDefinition | undefined {
+    return this.definitions.get(monitorId);
   }
 
   stats(): SchedulerStats {

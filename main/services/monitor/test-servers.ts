@@ -24,7 +24,7 @@ export interface Running {
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
-async function listen(server: Server, scheme: string): Promise<Running> {
+async function listen(server: Server, scheme: string, port = 0): Promise<Running> {
   const sockets = new Set<Socket>();
   let connections = 0;
   server.on('connection', (socket: Socket) => {
@@ -32,11 +32,14 @@ async function listen(server: Server, scheme: string): Promise<Running> {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const bound = (server.address() as AddressInfo).port;
   return {
-    port,
-    url: `${scheme}://127.0.0.1:${port}`,
+    port: bound,
+    url: `${scheme}://127.0.0.1:${bound}`,
     connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
@@ -46,8 +49,9 @@ async function listen(server: Server, scheme: string): Promise<Running> {
   };
 }
 
-export function startHttpServer(handler: Handler): Promise<Running> {
-  return listen(http.createServer(handler), 'http');
+/** @param port a fixed port, to bring a server back where a monitor looks for it; a free one by default. */
+export function startHttpServer(handler: Handler, port = 0): Promise<Running> {
+  return listen(http.createServer(handler), 'http', port);
 }
 
 export function startHttpsServer(certificate: Certificate, handler: Handler): Promise<Running> {

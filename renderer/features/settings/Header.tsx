@@ -43,6 +43,9 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
         <a href="#/people" data-testid="nav-people">
           {t('nav.people')}
         </a>
+        <a href="#/monitors" data-testid="nav-monitors">
+          {t('monitors.nav')}
+        </a>
       </nav>
       <span
         className={`host-status host-${hostStatus}`}

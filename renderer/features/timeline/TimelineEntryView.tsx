@@ -9,6 +9,7 @@ import { isBuiltInRole } from '../../../common/domain/roles';
 import { INCIDENT_KINDS } from '../../../common/events/event';
 import type { Locale } from '../../../common/i18n/locales';
 import { useT } from '../../i18n';
+import { MonitorEntryBody } from '../monitors/MonitorEntryBody';
 import { formatAgo, formatClock, formatFull, type TimeMode } from './timeline-time';
 
 type T = ReturnType<typeof useT>;
@@ -125,7 +126,8 @@ function EntryBody({
       const person = entry.person?.name ?? '';
       const previous = entry.previous?.name;
       let sentence: string;
-      switch (entry.action) {
+      const { action } = entry;
+      switch (action) {
         case 'assigned':
           sentence = previous
             ? t('timeline.roleAssignedReplacing', { role, person, previous })
@@ -142,7 +144,7 @@ function EntryBody({
             : t('timeline.roleReleased', { role });
           break;
         default:
-          return assertNever(entry.action);
+          return assertNever(action);
       }
       return (
         <>
@@ -163,6 +165,8 @@ function EntryBody({
         </>
       );
     }
+    case 'monitor':
+      return <MonitorEntryBody entry={entry} />;
     default:
       return assertNever(entry);
   }

@@ -1,0 +1,150 @@
+// Monitoring through the real UI in browser mode: a monitor against a server
+// this test starts, its failure in plain words, an incident declared from it
+// with the evidence in its timeline; a bad YAML file refused whole; French;
+// a hostile monitor name shown as text on the board and the map.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { expect, test } from './fixtures';
+import { MonitorsPage } from './pages/monitors';
+import { screenshot } from './screenshot';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+interface Loopback {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** A health endpoint on loopback; close() drops kept-alive connections too, as a crashed server would. */
+async function startHealthServer(): Promise<Loopback> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"ok"}');
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+test('a monitor going down offers an incident pre-filled, whose timeline shows the evidence', async ({ warroom }) => {
+  const { page } = warroom.session;
+  const monitors = new MonitorsPage(page);
+  const server = await startHealthServer();
+  try {
+    await monitors.open();
+    await monitors.addHttp({
+      name: 'Checkout API',
+      url: `${server.url}/health`,
+      interval: 1,
+      failureThreshold: 1,
+      successThreshold: 1,
+    });
+    const row = monitors.row('Checkout API');
+    await expect(row).toHaveAttribute('data-status', 'up');
+    await expect(row.getByTestId('monitor-status')).toHaveText('Up');
+    await expect(row.getByTestId('monitor-reason')).toContainText('status 200 in');
+    await expect(monitors.mapNodes.filter({ hasText: 'Checkout API' })).toHaveAttribute('data-status', 'up');
+    await screenshot(page, 'monitors-up');
+
+    await server.close();
+    await expect(row).toHaveAttribute('data-status', 'down');
+    await expect(row.getByTestId('monitor-status')).toHaveText('Down');
+    const reason = `connection refused by 127.0.0.1:${server.port}`;
+    await expect(row.getByTestId('monitor-reason')).toHaveText(reason);
+    await expect(monitors.mapNodes.filter({ hasText: 'Checkout API' })).toHaveAttribute('data-status', 'down');
+    await screenshot(page, 'monitors-down');
+
+    const declared = await monitors.declareFrom('Checkout API');
+    expect(declared).toEqual({ title: 'Checkout API is down', services: 'Checkout API' });
+    const evidence = page.getByTestId('monitor-evidence');
+    await expect(evidence).toHaveCount(1);
+    await expect(evidence).toContainText('linked the monitor Checkout API: Down connection refused');
+    await expect(evidence).toContainText(reason);
+    await screenshot(page, 'incident-from-monitor');
+  } finally {
+    await server.close();
+  }
+});
+
+test('an invalid YAML file is refused with its line and reason, and nothing of it is applied', async ({ warroom }) => {
+  const monitors = new MonitorsPage(warroom.session.page);
+  await monitors.open();
+  await monitors.importYaml(
+    ['monitors:', '  - id: backup', '    name: Nightly backup', '    type: heartbeat', '    every: 86400', ''].join(
+      '\n',
+    ),
+  );
+  await expect(warroom.session.page.getByTestId('yaml-imported')).toHaveText('1 monitor imported.');
+  await expect(monitors.rows).toHaveCount(1);
+
+  await monitors.importYaml(
+    [
+      'monitors:',
+      '  - id: stores',
+      '    name: Store tills',
+      '    type: tcp',
+      '    host: 10.1.0.5',
+      '    port: 443',
+      '  - id: erp',
+      '    name: ERP',
+      '    type: tcp',
+      '    host: erp.internal',
+      '    port: https',
+      '',
+    ].join('\n'),
+  );
+  await expect(monitors.yamlProblems).toHaveText(['Line 11, column 11: port must be a number']);
+  await expect(warroom.session.page.getByTestId('yaml-refused')).toContainText('nothing was imported');
+  // The valid first monitor of the refused file was not applied either.
+  await expect(monitors.rows).toHaveCount(1);
+  await expect(monitors.row('Store tills')).toHaveCount(0);
+  await screenshot(warroom.session.page, 'monitors-yaml-refused');
+});
+
+test.describe('on a French system', () => {
+  test.use({ lang: 'fr_FR.UTF-8' });
+
+  test('shows the board in French and a hostile monitor name as text on the board and the map', async ({ warroom }) => {
+    const { page } = warroom.session;
+    const monitors = new MonitorsPage(page);
+    await expect(page.getByTestId('nav-monitors')).toHaveText('Moniteurs');
+    await monitors.open();
+    await monitors.importYaml(
+      [
+        'monitors:',
+        '  - id: hostile',
+        `    name: "${HOSTILE}"`,
+        '    type: heartbeat',
+        '    every: 3600',
+        '    interval: 1',
+        '',
+      ].join('\n'),
+    );
+    await expect(page.getByTestId('yaml-imported')).toHaveText('1 moniteur importé.');
+    const row = monitors.row(HOSTILE);
+    await expect(row.getByTestId('monitor-name')).toHaveText(HOSTILE);
+    await expect(row.getByTestId('monitor-status')).toHaveText('Opérationnel');
+    await expect(row.getByTestId('monitor-reason')).toContainText('pas encore de signal de vie');
+    const node = monitors.mapNodes.first();
+    await expect(node).toHaveAttribute('data-status', 'up');
+    await expect(node.locator('title')).toHaveText(`${HOSTILE} · Opérationnel`);
+    await expect(page.getByTestId('service-map')).toContainText('Opérationnel');
+    await expect(monitors.view.locator('img')).toHaveCount(0);
+    await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'monitors-fr');
+    expect(warroom.session.dialogs).toEqual([]);
+  });
+});
