@@ -4,11 +4,12 @@
 // appear there; once they have scrolled down to read, the row under their eyes
 // stays put and a button says how many entries arrived above.
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Documents } from '../../../common/domain/documents';
 import type { TimelineEntry } from '../../../common/domain/incidents';
 import { filterKindOf } from '../../../common/domain/timeline-filter';
 import { useLocale, useT } from '../../i18n';
+import { charsPerLine, LINE_PX, RowHeights } from './row-height';
 import { TimelineEntryView } from './TimelineEntryView';
 import type { TimeMode } from './timeline-time';
 import './timeline.css';
@@ -38,30 +39,9 @@ const TOP_SLACK_PX = 8;
 const OVERSCAN = 8;
 /** A pane not laid out (no layout engine, or hidden) still shows its newest rows. */
 const FALLBACK_HEIGHT_PX = 640;
+const FALLBACK_WIDTH_PX = 900;
 /** New entries above are counted up to this many. */
 const MAX_UNSEEN = 999;
-
-const LINE_PX = 21;
-const CHARS_PER_LINE = 90;
-
-/**
- * A first guess of a row's height, close enough that measuring rarely moves
- * anything. O(1): the list asks it for every unmeasured row whenever entries change.
- */
-function estimateHeight(entry: TimelineEntry | undefined): number {
-  if (!entry) return 44;
-  switch (entry.kind) {
-    case 'note':
-      return 40 + LINE_PX * Math.min(8, Math.ceil(entry.text.length / CHARS_PER_LINE));
-    case 'declared':
-    case 'key-time':
-      return 62;
-    case 'role':
-      return entry.briefing ? 140 : entry.note ? 62 : 44;
-    default:
-      return 44;
-  }
-}
 
 function observeRect(
   instance: Virtualizer<HTMLDivElement, Element>,
@@ -83,7 +63,11 @@ export function Timeline({ entries, pinned, docs, now, timeMode, onPin, scrollRe
   const count = entries.length;
   // Stable per list: the virtualizer re-measures every row when these change.
   const at = useCallback((index: number) => entries[count - 1 - index], [entries, count]);
-  const estimateSize = useCallback((index: number) => estimateHeight(at(index)), [at]);
+  // The pane's width, for the height guesses; rounded so that a pixel of resize re-lays out nothing.
+  const [perLine, setPerLine] = useState(() => charsPerLine(FALLBACK_WIDTH_PX));
+  const [rowHeights] = useState(() => new RowHeights());
+  const heights = useMemo(() => rowHeights.heightsFor(entries, perLine), [rowHeights, entries, perLine]);
+  const estimateSize = useCallback((index: number) => heights[count - 1 - index] ?? LINE_PX, [heights, count]);
   const getItemKey = useCallback((index: number) => at(index)?.eventId ?? index, [at]);
 
   // The build has no React Compiler to skip; the virtualizer re-renders this component itself.
@@ -99,8 +83,9 @@ export function Timeline({ entries, pinned, docs, now, timeMode, onPin, scrollRe
     // the row being read is anchored and the new ones wait above.
     anchorTo: isAtTop ? 'start' : 'end',
     onChange: (instance) => {
-      const atTop = (instance.scrollOffset ?? 0) <= TOP_SLACK_PX;
-      setIsAtTop(atTop);
+      setIsAtTop((instance.scrollOffset ?? 0) <= TOP_SLACK_PX);
+      const width = instance.scrollRect?.width ?? 0;
+      if (width > 0) setPerLine(charsPerLine(width));
     },
   });
 

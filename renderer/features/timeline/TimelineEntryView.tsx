@@ -24,8 +24,8 @@ export function incidentKindLabel(kind: string, docs: Documents, t: T): string {
     : (docs.incidentTypes.get(kind)?.name ?? kind);
 }
 
-function Actor({ entry, docs }: { entry: TimelineEntry; docs: Documents }) {
-  const t = useT();
+// One translation hook per row, not per part: rows mount by the dozen while scrolling.
+function Actor({ entry, docs, t }: { entry: TimelineEntry; docs: Documents; t: T }) {
   return (
     <>
       <strong className="actor">{entry.actor}</strong>
@@ -36,10 +36,10 @@ function Actor({ entry, docs }: { entry: TimelineEntry; docs: Documents }) {
   );
 }
 
-function Sentence({ entry, docs, children }: { entry: TimelineEntry; docs: Documents; children: string }) {
+function Sentence({ entry, docs, t, children }: { entry: TimelineEntry; docs: Documents; t: T; children: string }) {
   return (
     <p className="tl-sentence">
-      <Actor entry={entry} docs={docs} /> {children}
+      <Actor entry={entry} docs={docs} t={t} /> {children}
     </p>
   );
 }
@@ -49,18 +49,19 @@ function EntryBody({
   docs,
   locale,
   now,
+  t,
 }: {
   entry: TimelineEntry;
   docs: Documents;
   locale: Locale;
   now: number;
+  t: T;
 }) {
-  const t = useT();
   switch (entry.kind) {
     case 'declared':
       return (
         <>
-          <Sentence entry={entry} docs={docs}>
+          <Sentence entry={entry} docs={docs} t={t}>
             {t('timeline.declared', { severity: entry.severity, kind: incidentKindLabel(entry.incidentKind, docs, t) })}
           </Sentence>
           <p className="tl-detail">{entry.title}</p>
@@ -76,7 +77,7 @@ function EntryBody({
         processes !== undefined && t('timeline.change.processes', { value: list(processes) }),
       ].filter((change): change is string => typeof change === 'string');
       return (
-        <Sentence entry={entry} docs={docs}>
+        <Sentence entry={entry} docs={docs} t={t}>
           {t('timeline.updated', { changes: changes.join('; ') })}
         </Sentence>
       );
@@ -84,8 +85,8 @@ function EntryBody({
     case 'note':
       return (
         <>
-          <p className="tl-sentence">
-            <Actor entry={entry} docs={docs} />
+          <p className="tl-head">
+            <Actor entry={entry} docs={docs} t={t} />
             <span className={`tl-badge tl-badge-${entry.noteKind}`} data-testid="note-kind">
               {t(`noteKind.${entry.noteKind}`)}
             </span>
@@ -97,13 +98,13 @@ function EntryBody({
       );
     case 'status':
       return (
-        <Sentence entry={entry} docs={docs}>
+        <Sentence entry={entry} docs={docs} t={t}>
           {t('timeline.statusChanged', { from: t(`status.${entry.from}`), to: t(`status.${entry.to}`) })}
         </Sentence>
       );
     case 'severity':
       return (
-        <Sentence entry={entry} docs={docs}>
+        <Sentence entry={entry} docs={docs} t={t}>
           {t('timeline.severityChanged', { from: entry.from, to: entry.to })}
         </Sentence>
       );
@@ -112,7 +113,7 @@ function EntryBody({
       const at = (ms: number) => formatClock(ms, now, locale);
       return (
         <>
-          <Sentence entry={entry} docs={docs}>
+          <Sentence entry={entry} docs={docs} t={t}>
             {entry.from === undefined
               ? t('timeline.keyTimeSet', { key, to: at(entry.to) })
               : t('timeline.keyTimeCorrected', { key, from: at(entry.from), to: at(entry.to) })}
@@ -148,7 +149,7 @@ function EntryBody({
       }
       return (
         <>
-          <Sentence entry={entry} docs={docs}>
+          <Sentence entry={entry} docs={docs} t={t}>
             {sentence}
           </Sentence>
           {entry.briefing && (
@@ -205,7 +206,7 @@ export const TimelineEntryView = memo(function TimelineEntryView({
         {timeMode === 'relative' ? ago : clock}
       </time>
       <div className="tl-body">
-        <EntryBody entry={entry} docs={docs} locale={locale} now={now} />
+        <EntryBody entry={entry} docs={docs} locale={locale} now={now} t={t} />
       </div>
       <button
         type="button"

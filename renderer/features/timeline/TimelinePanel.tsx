@@ -1,17 +1,11 @@
 // The incident's timeline: the composer on top, the key moments, the filters,
 // then every entry newest first in its own scrolling pane; exports of the whole
 // record. Listens for the window's `exportTimeline` and `searchTimeline` commands.
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { EMPTY_DOCUMENTS } from '../../../common/domain/documents';
 import type { Incident, TimelineEntry } from '../../../common/domain/incidents';
 import { exportFileName, exportTimeline, MIME_TYPES, type ExportFormat } from '../../../common/domain/timeline-export';
-import {
-  isFilterActive,
-  NO_FILTER,
-  pinnedEntries,
-  timelineFacets,
-  type TimelineFilter,
-} from '../../../common/domain/timeline-filter';
+import { isFilterActive, NO_FILTER, type TimelineFilter } from '../../../common/domain/timeline-filter';
 import { translate } from '../../../common/i18n/messages';
 import { onCommand } from '../../app/commands';
 import { getEventStore, getProjection, useWarRoomState } from '../../db';
@@ -22,7 +16,7 @@ import { NoteComposer } from './NoteComposer';
 import { Timeline, type ScrollRequest } from './Timeline';
 import { TimelineFilters } from './TimelineFilters';
 import { userTimeZone, type TimeMode } from './timeline-time';
-import { useFilteredTimeline, useSearchWarmUp } from './use-filtered-timeline';
+import { useFilteredTimeline, useKeyMoments, useSearchWarmUp, useTimelineFacets } from './use-filtered-timeline';
 
 const log = createLogger('timeline');
 
@@ -84,11 +78,8 @@ export function TimelinePanel({ incident, actor, now }: Props) {
   const deferredFilter = useDeferredValue(filter);
   const entries = useFilteredTimeline(incident.timeline, deferredFilter, incident.pinned);
   useSearchWarmUp(incident.timeline);
-  const facets = useMemo(() => timelineFacets(incident.timeline), [incident.timeline]);
-  const moments = useMemo(
-    () => pinnedEntries(incident.timeline, incident.pinned),
-    [incident.timeline, incident.pinned],
-  );
+  const facets = useTimelineFacets(incident.timeline);
+  const moments = useKeyMoments(incident.timeline, incident.pinned);
 
   const onPin = useCallback(
     (entry: TimelineEntry, pinned: boolean) => {

@@ -9,7 +9,10 @@ import {
   filterTimeline,
   isFilterActive,
   isNarrowing,
+  pinnedEntries,
   searchTextOf,
+  timelineFacets,
+  type TimelineFacets,
   type TimelineFilter,
 } from '../../../common/domain/timeline-filter';
 
@@ -30,6 +33,14 @@ function isAppendOf(previous: readonly TimelineEntry[], next: readonly TimelineE
   );
 }
 
+/** Pins as a set of ids: the fold copies the set whenever it touches the incident. */
+function isSameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
+}
+
 /** The last filtering done, to build the next one on. */
 class FilterCache {
   private last: Computed | null = null;
@@ -38,9 +49,14 @@ class FilterCache {
     const last = this.last;
     let result: readonly TimelineEntry[];
     if (!isFilterActive(filter)) result = timeline;
-    else if (last && last.pinned === pinned && last.timeline === timeline && isNarrowing(last.filter, filter)) {
+    else if (last && last.timeline === timeline && isSameSet(last.pinned, pinned) && isNarrowing(last.filter, filter)) {
       result = filterTimeline(last.result, filter, pinned);
-    } else if (last && last.pinned === pinned && last.filter === filter && isAppendOf(last.timeline, timeline)) {
+    } else if (
+      last &&
+      last.filter === filter &&
+      isSameSet(last.pinned, pinned) &&
+      isAppendOf(last.timeline, timeline)
+    ) {
       const added = filterTimeline(timeline.slice(last.timeline.length), filter, pinned);
       result = added.length === 0 ? last.result : [...last.result, ...added];
     } else result = filterTimeline(timeline, filter, pinned);
@@ -56,6 +72,68 @@ export function useFilteredTimeline(
 ): readonly TimelineEntry[] {
   const [cache] = useState(() => new FilterCache());
   return useMemo(() => cache.filter(timeline, filter, pinned), [cache, timeline, filter, pinned]);
+}
+
+/** Authors and roles, extended with what was appended rather than recounted. */
+class FacetsCache {
+  private last: {
+    timeline: readonly TimelineEntry[];
+    authors: Set<string>;
+    roles: Set<string>;
+    facets: TimelineFacets;
+  } | null = null;
+
+  facets(timeline: readonly TimelineEntry[]): TimelineFacets {
+    const last = this.last;
+    if (last && isAppendOf(last.timeline, timeline)) {
+      const { authors, roles } = last;
+      const before = authors.size + roles.size;
+      for (let index = last.timeline.length; index < timeline.length; index += 1) {
+        const entry = timeline[index];
+        if (!entry) continue;
+        authors.add(entry.actor);
+        for (const role of entry.actorRoles) roles.add(role);
+      }
+      const facets = authors.size + roles.size === before ? last.facets : sortedFacets(authors, roles);
+      this.last = { timeline, authors, roles, facets };
+      return facets;
+    }
+    const facets = timelineFacets(timeline);
+    this.last = { timeline, authors: new Set(facets.authors), roles: new Set(facets.roles), facets };
+    return facets;
+  }
+}
+
+function sortedFacets(authors: ReadonlySet<string>, roles: ReadonlySet<string>): TimelineFacets {
+  const byName = (a: string, b: string) => a.localeCompare(b);
+  return { authors: [...authors].sort(byName), roles: [...roles].sort(byName) };
+}
+
+export function useTimelineFacets(timeline: readonly TimelineEntry[]): TimelineFacets {
+  const [cache] = useState(() => new FacetsCache());
+  return useMemo(() => cache.facets(timeline), [cache, timeline]);
+}
+
+/** The key moments, extended with what was appended while the pins stayed the same. */
+class MomentsCache {
+  private last: { timeline: readonly TimelineEntry[]; pinned: ReadonlySet<string>; moments: TimelineEntry[] } | null =
+    null;
+
+  moments(timeline: readonly TimelineEntry[], pinned: ReadonlySet<string>): TimelineEntry[] {
+    const last = this.last;
+    let moments: TimelineEntry[];
+    if (last && isSameSet(last.pinned, pinned) && isAppendOf(last.timeline, timeline)) {
+      const added = pinnedEntries(timeline.slice(last.timeline.length), pinned);
+      moments = added.length === 0 ? last.moments : [...last.moments, ...added];
+    } else moments = pinnedEntries(timeline, pinned);
+    this.last = { timeline, pinned, moments };
+    return moments;
+  }
+}
+
+export function useKeyMoments(timeline: readonly TimelineEntry[], pinned: ReadonlySet<string>): TimelineEntry[] {
+  const [cache] = useState(() => new MomentsCache());
+  return useMemo(() => cache.moments(timeline, pinned), [cache, timeline, pinned]);
 }
 
 /** Entries normalised per idle slice: small enough never to delay a frame. */
