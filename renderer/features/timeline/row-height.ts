@@ -3,6 +3,7 @@
 // its estimate (100,000 of them, newest first), so a right guess is what keeps
 // posting and scrolling cheap. The numbers mirror timeline.css: every line of a
 // row is LINE_PX high, a row adds its padding and border, a briefing its own.
+import { assertNever } from '../../../common/assert';
 import type { TimelineEntry } from '../../../common/domain/incidents';
 
 export const LINE_PX = 22;
@@ -62,6 +63,11 @@ function computeHeight(entry: TimelineEntry, perLine: number): number {
     case 'status':
     case 'severity':
       return ROW_CHROME_PX + LINE_PX * sentence('');
+    case 'monitor':
+      // The reason is worded by the catalogue; about a line's worth.
+      return ROW_CHROME_PX + LINE_PX * sentence(`${entry.name} ${entry.status}${' '.repeat(60)}`);
+    default:
+      return assertNever(entry);
   }
 }
 
