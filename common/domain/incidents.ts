@@ -15,6 +15,10 @@ import type {
   WarEvent,
 } from '../events/event';
 import { applyDocEvent, EMPTY_DOCUMENTS, type Documents } from './documents';
+import type { Evidence, StepStatus } from '../runbooks/run-payloads';
+import { changeStep, startRun, stepOf, type RunbookRun, type StepFlag } from '../runbooks/run-state';
+import { applyRunbookDoc, NO_RUNBOOK_DOCS, type RunbookDocs } from '../runbooks/runbook-docs';
+import type { LocalText, StepKind } from '../runbooks/runbook-schema';
 import type { KeyTimeCorrection, KeyTimes } from './key-times';
 import { compareEvents } from './order';
 import { rolesOfActor, type RoleHolder } from './roles';
@@ -55,6 +59,24 @@ export type TimelineEntry = EntryBase &
         briefing?: Briefing;
         note?: string;
       }
+    | {
+        kind: 'runbook';
+        runId: string;
+        runbookTitle: LocalText;
+        /** A run started, or one of its steps changed. */
+        action: 'started' | 'step';
+        stepId?: string;
+        stepTitle?: LocalText;
+        stepKind?: StepKind;
+        status?: StepStatus;
+        /** The label of the option a decision took. */
+        branch?: LocalText;
+        note?: string;
+        evidence?: Evidence;
+        /** A rule the change broke (an approval by the person who asked for it…); it still landed. */
+        flag?: StepFlag;
+        isExercise?: boolean;
+      }
   );
 
 export type TimelineEntryKind = TimelineEntry['kind'];
@@ -75,6 +97,8 @@ export interface Incident {
   readonly roles: ReadonlyMap<string, RoleHolder>;
   /** Event ids of the pinned timeline entries. */
   readonly pinned: ReadonlySet<string>;
+  /** Checklist runs by run id, oldest first. */
+  readonly runs: ReadonlyMap<string, RunbookRun>;
   /** Oldest first. */
   readonly timeline: readonly TimelineEntry[];
 }
@@ -83,6 +107,8 @@ export interface WarRoomState {
   /** Incidents by id. */
   readonly incidents: ReadonlyMap<string, Incident>;
   readonly docs: Documents;
+  /** The workspace's own runbooks (the built-in library is in common/runbooks/library). */
+  readonly runbooks: RunbookDocs;
   /** Events that refer to an incident this replica does not hold (yet). */
   readonly orphans: number;
   /** Events folded so far. */
@@ -94,14 +120,16 @@ export interface WarRoomState {
 export const EMPTY_STATE: WarRoomState = {
   incidents: new Map(),
   docs: EMPTY_DOCUMENTS,
+  runbooks: NO_RUNBOOK_DOCS,
   orphans: 0,
   eventCount: 0,
   last: undefined,
 };
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-interface IncidentDraft extends Mutable<Omit<Incident, 'timeline' | 'roles' | 'pinned' | 'keyTimes'>> {
+interface IncidentDraft extends Mutable<Omit<Incident, 'timeline' | 'roles' | 'pinned' | 'keyTimes' | 'runs'>> {
   timeline: TimelineEntry[];
+  runs: Map<string, RunbookRun>;
   roles: Map<string, RoleHolder>;
   pinned: Set<string>;
   keyTimes: { auto: Partial<Record<KeyTime, number>>; corrected: Partial<Record<KeyTime, KeyTimeCorrection>> };
@@ -115,6 +143,7 @@ function draftOf(incident: Incident): IncidentDraft {
     timeline: incident.timeline.slice(),
     roles: new Map(incident.roles),
     pinned: new Set(incident.pinned),
+    runs: new Map(incident.runs),
     keyTimes: { auto: { ...incident.keyTimes.auto }, corrected: { ...incident.keyTimes.corrected } },
   };
 }
@@ -141,6 +170,7 @@ class Folder {
   private readonly incidents: Map<string, Incident>;
   private readonly drafts = new Map<string, IncidentDraft>();
   docs: Documents;
+  runbooks: RunbookDocs;
   orphans: number;
   eventCount: number;
   last: WarEvent | undefined;
@@ -148,6 +178,7 @@ class Folder {
   constructor(from: WarRoomState) {
     this.incidents = new Map(from.incidents);
     this.docs = from.docs;
+    this.runbooks = from.runbooks;
     this.orphans = from.orphans;
     this.eventCount = from.eventCount;
     this.last = from.last;
@@ -173,6 +204,7 @@ class Folder {
       case 'doc.put':
       case 'doc.delete':
         this.docs = applyDocEvent(this.docs, event, at);
+        this.runbooks = applyRunbookDoc(this.runbooks, event, at);
         return;
       case 'incident.declared':
         this.declare(event, at);
@@ -205,6 +237,7 @@ class Folder {
       keyTimes: { auto: { started: startedAt ?? detectedAt ?? at, detected: detectedAt ?? at }, corrected: {} },
       roles: new Map(),
       pinned: new Set(),
+      runs: new Map(),
       timeline: [
         {
           kind: 'declared',
@@ -226,6 +259,7 @@ class Folder {
     return {
       incidents: this.incidents,
       docs: this.docs,
+      runbooks: this.runbooks,
       orphans: this.orphans,
       eventCount: this.eventCount,
       last: this.last,
@@ -321,6 +355,48 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
         role,
         ...(previous ? { previous } : {}),
         ...(note ? { note } : {}),
+      });
+      return;
+    }
+    case 'runbook.run-started': {
+      // The first start of a run id wins; a replayed one changes nothing.
+      if (incident.runs.has(event.payload.runId)) return;
+      const run = startRun(event.payload, event.actor, at);
+      incident.runs.set(run.id, run);
+      incident.timeline.push({
+        ...entry,
+        kind: 'runbook',
+        runId: run.id,
+        runbookTitle: run.title,
+        action: 'started',
+        ...(run.isExercise ? { isExercise: true } : {}),
+      });
+      return;
+    }
+    case 'runbook.step-changed': {
+      const run = incident.runs.get(event.payload.runId);
+      if (!run) return;
+      const { run: next, flag } = changeStep(run, event.payload, event.actor, at, event.id);
+      incident.runs.set(next.id, next);
+      const step = stepOf(run, event.payload.stepId);
+      const branch =
+        step?.kind === 'decision'
+          ? step.options.find((option) => option.id === event.payload.branch)?.label
+          : undefined;
+      incident.timeline.push({
+        ...entry,
+        kind: 'runbook',
+        runId: run.id,
+        runbookTitle: run.title,
+        action: 'step',
+        stepId: event.payload.stepId,
+        status: event.payload.status,
+        ...(step ? { stepTitle: step.title, stepKind: step.kind } : {}),
+        ...(branch !== undefined ? { branch } : {}),
+        ...(event.payload.note !== undefined ? { note: event.payload.note } : {}),
+        ...(event.payload.evidence !== undefined ? { evidence: event.payload.evidence } : {}),
+        ...(flag ? { flag } : {}),
+        ...(run.isExercise ? { isExercise: true } : {}),
       });
       return;
     }
