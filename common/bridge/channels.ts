@@ -9,8 +9,17 @@ export const CALL_NAMES = [
   'hub:join',
   'hub:leave',
   'record:verify',
+  'runbook:run-step',
+  'runbook:cancel',
+  'runbook:ack-output',
 ] as const;
-export const EVENT_NAMES = ['settings:changed', 'sync:changed', 'sync:status'] as const;
+export const EVENT_NAMES = [
+  'settings:changed',
+  'sync:changed',
+  'sync:status',
+  'runbook:output',
+  'runbook:ended',
+] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ChainBreak, RecordReport } from '../events/chain';
 import { LOCALES } from '../i18n/locales';
+import { runStepRequestSchema, stepEndedSchema, stepOutputSchema } from '../runbooks/runbook-bridge';
 import { exchangeRequestSchema, exchangeResponseSchema, vectorSchema } from '../sync/protocol';
 import type { CallName, EventName } from './channels';
 
@@ -101,6 +102,17 @@ export const calls = {
   'hub:leave': { request: empty, response: syncStatusSchema },
   // Checks every device's hash chain in the host's replica.
   'record:verify': { request: empty, response: recordReportSchema },
+  // Runs a command or HTTP step exactly as the person confirmed it (common/runbooks/runbook-bridge.ts).
+  'runbook:run-step': { request: runStepRequestSchema, response: z.strictObject({ execId: z.string() }) },
+  'runbook:cancel': {
+    request: z.strictObject({ execId: z.string().min(1).max(64) }),
+    response: z.strictObject({ isCancelled: z.boolean() }),
+  },
+  /** Flow control: the window has written this many bytes of the execution's output in all. */
+  'runbook:ack-output': {
+    request: z.strictObject({ execId: z.string().min(1).max(64), bytes: z.number().int().nonnegative() }),
+    response: empty,
+  },
 } as const satisfies Record<CallName, CallSpec>;
 
 export const events = {
@@ -108,6 +120,8 @@ export const events = {
   /** The host's record grew: windows pull. */
   'sync:changed': z.strictObject({ vector: vectorSchema }),
   'sync:status': syncStatusSchema,
+  'runbook:output': stepOutputSchema,
+  'runbook:ended': stepEndedSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type CallRequest<C extends CallName> = z.infer<(typeof calls)[C]['request']>;

@@ -32,6 +32,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'hub:join': async () => status,
     'hub:leave': async () => status,
     'record:verify': async () => ({ checked: 0, devices: [], breaks: [] }),
+    'runbook:run-step': async ({ execId }) => ({ execId }),
+    'runbook:cancel': async () => ({ isCancelled: false }),
+    'runbook:ack-output': async () => ({}),
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import type { OpenedLog } from './host-store';
 import { createLogger } from '../services/logger';
 import { createRouter, HostEvents, type Router } from './bridge-router';
 import { Replication, type ConnectHub } from './replication';
+import { createRunbookHost } from './runbook-host';
 import { openSecretStore } from './secret-store';
 import { openSettingsStore, type SettingsStore } from './settings-store';
 
@@ -77,6 +78,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
     connectHub: options.connectHub,
     logger: createLogger('replication'),
   });
+  const runbooks = createRunbookHost({
+    dataDir: options.dataDir,
+    log,
+    events,
+    secrets: openSecretStore(options.dataDir),
+    onAppended: async (replica) => replication.onLocalChange(await replica.vector()),
+    logger: createLogger('runbook'),
+  });
   const info: AppInfo = {
     name: 'War-room',
     version: options.version,
@@ -106,6 +115,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         const heads = await replica.vector();
         return verifyRecord(await replica.eventsBeyond({}, ALL_EVENTS), heads);
       },
+      ...runbooks.handlers,
     },
     hostLog,
   );
@@ -123,6 +133,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     dataDir: options.dataDir,
     async close() {
       clearTimeout(startTimer);
+      // Running commands are cancelled and their evidence written before the store closes.
+      await runbooks.close();
       replication.close();
       const store = opened ? await opened.catch(() => null) : null;
       await store?.close();

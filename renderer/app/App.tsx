@@ -8,6 +8,8 @@ import { Dashboard } from '../features/dashboard/Dashboard';
 import { IncidentView } from '../features/incidents/IncidentView';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { PeopleView } from '../features/people/PeopleView';
+import { IncidentRunbooks } from '../features/runbooks/IncidentRunbooks';
+import { RunbooksView } from '../features/runbooks/RunbooksView';
 import { Header } from '../features/settings/Header';
 import { SettingsView } from '../features/settings/SettingsView';
 import { QuickNote } from '../features/timeline/QuickNote';
@@ -104,7 +106,16 @@ export function App() {
         {isReady && route.name === 'incidents' && (
           <Dashboard state={state} actor={actor} onOpen={(id) => go({ name: 'incident', id })} />
         )}
+        {isReady && route.name === 'incident' && <IncidentRunbooks state={state} incidentId={route.id} actor={actor} />}
         {isReady && route.name === 'people' && <PeopleView docs={state.docs} actor={actor} />}
+        {isReady && route.name === 'runbooks' && (
+          <RunbooksView
+            state={state}
+            actor={actor}
+            selectedId={route.id}
+            onSelect={(id) => go(id === undefined ? { name: 'runbooks' } : { name: 'runbooks', id })}
+          />
+        )}
         {isReady && route.name === 'settings' && <SettingsView actor={actor} />}
       </main>
       {isReady && (

@@ -5,7 +5,11 @@ import type { AppInfo, Settings, SyncStatus } from '../../common/bridge/contract
 import type { HostStatus } from '../bridge';
 
 export type Route =
-  { name: 'incidents' } | { name: 'incident'; id: string } | { name: 'people' } | { name: 'settings' };
+  | { name: 'incidents' }
+  | { name: 'incident'; id: string }
+  | { name: 'people' }
+  | { name: 'settings' }
+  | { name: 'runbooks'; id?: string };
 
 export type AppState = 'loading' | 'ready' | 'error';
 
@@ -54,6 +58,8 @@ export function routeToHash(route: Route): string {
       return '#/settings';
     case 'people':
       return '#/people';
+    case 'runbooks':
+      return route.id === undefined ? '#/runbooks' : `#/runbooks/${encodeURIComponent(route.id)}`;
     case 'incidents':
       return '#/';
   }
@@ -62,6 +68,9 @@ export function routeToHash(route: Route): string {
 export function routeFromHash(hash: string): Route {
   if (hash === '#/settings') return { name: 'settings' };
   if (hash === '#/people') return { name: 'people' };
+  if (hash === '#/runbooks') return { name: 'runbooks' };
+  const runbook = /^#\/runbooks\/([^/]+)$/.exec(hash);
+  if (runbook?.[1]) return { name: 'runbooks', id: decodeURIComponent(runbook[1]) };
   const match = /^#\/incidents\/([^/]+)$/.exec(hash);
   return match?.[1] ? { name: 'incident', id: decodeURIComponent(match[1]) } : { name: 'incidents' };
 }

@@ -38,6 +38,9 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
         <a href="#/people" data-testid="nav-people">
           {t('nav.people')}
         </a>
+        <a href="#/runbooks" data-testid="nav-runbooks">
+          {t('runbooks.nav')}
+        </a>
       </nav>
       <span
         className={`host-status host-${hostStatus}`}

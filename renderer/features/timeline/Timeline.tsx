@@ -4,6 +4,7 @@ import type { TimelineEntry } from '../../../common/domain/incidents';
 import { assertNever } from '../../../common/assert';
 import { useLocale, useT } from '../../i18n';
 import { formatDateTime, formatRelative, formatTime } from '../../i18n/format';
+import { RunbookTimelineEntry } from '../runbooks/RunbookTimelineEntry';
 
 interface Props {
   entries: readonly TimelineEntry[];
@@ -51,6 +52,8 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
           <strong className="actor">{entry.actor}</strong> {entry.kind}
         </p>
       );
+    case 'runbook':
+      return <RunbookTimelineEntry entry={entry} />;
     default:
       return assertNever(entry);
   }
