@@ -117,6 +117,8 @@ export const runbooksEn = {
     unreadable: 'This run was started by a newer version; its steps cannot be shown here.',
     failed: 'The change could not be saved: {{message}}',
     hostFailed: 'The host refused: {{message}}',
+    noAnswer:
+      'The host has not answered yet. It may be running the step: watch its output and the timeline before running it again.',
     version: 'version {{version}}',
   },
   confirm: {
@@ -320,6 +322,8 @@ export const runbooksFr: Catalogue<typeof runbooksEn> = {
       'Cette liste a été démarrée par une version plus récente ; ses étapes ne peuvent pas être affichées ici.',
     failed: 'La modification n’a pas pu être enregistrée : {{message}}',
     hostFailed: 'L’hôte a refusé : {{message}}',
+    noAnswer:
+      'L’hôte n’a pas encore répondu. Il exécute peut-être l’étape : surveillez sa sortie et la chronologie avant de la relancer.',
     version: 'version {{version}}',
   },
   confirm: {

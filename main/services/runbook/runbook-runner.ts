@@ -73,6 +73,8 @@ export class ExecutionRefused extends Error {}
 
 export class RunbookRunner {
   private readonly executions = new Map<string, Execution>();
+  /** Every execution id seen, so a retried request never runs a command twice. */
+  private readonly started = new Set<string>();
   private readonly high: number;
   private readonly low: number;
 
@@ -81,15 +83,23 @@ export class RunbookRunner {
     this.low = options.lowWaterBytes ?? LOW_WATER_BYTES;
   }
 
-  /** Starts a step; resolves once its start is recorded. Its end is recorded when it ends. */
+  /**
+   * Starts a step at once; its start and its end are recorded in that order,
+   * without the process waiting for the store (whose first opening can take
+   * seconds).
+   */
   async start(request: RunStepRequest): Promise<void> {
-    if (this.executions.has(request.execId)) throw new ExecutionRefused(`execution ${request.execId} exists already`);
+    if (this.executions.has(request.execId) || this.started.has(request.execId))
+      throw new ExecutionRefused(`execution ${request.execId} exists already`);
+    this.started.add(request.execId);
     if (request.dryRun) {
       await this.recordDryRun(request);
       return;
     }
-    await this.record(request, 'running');
-    this.executions.set(request.execId, this.launch(request));
+    const recorded = this.record(request, 'running').catch((error: unknown) =>
+      this.options.logger.error(`the start of ${request.execId} could not be recorded`, error),
+    );
+    this.executions.set(request.execId, this.launch(request, recorded));
   }
 
   /** Kills a running step's whole process group (or aborts its HTTP call). */
@@ -122,7 +132,7 @@ export class RunbookRunner {
     await Promise.all(pending.map((execution) => execution.finished));
   }
 
-  private launch(request: RunStepRequest): Execution {
+  private launch(request: RunStepRequest, recorded: Promise<void>): Execution {
     const { clock } = this.options;
     // Assigned below; output callbacks only fire after this function returns.
     let execution: Execution | undefined;
@@ -146,17 +156,21 @@ export class RunbookRunner {
         baseEnv: this.options.baseEnv,
       });
       const finished = running.done.then((result) =>
-        this.finish(request, {
-          kind: 'command',
-          outcome: result.outcome,
-          program: action.command.program,
-          args: [...action.command.args],
-          ...(action.command.cwd !== undefined ? { cwd: action.command.cwd } : {}),
-          exitCode: result.exitCode,
-          ...(result.signal ? { signal: result.signal } : {}),
-          ...(result.error ? { error: result.error.slice(0, 1_000) } : {}),
-          ...outputEvidence(result.output, result.durationMs),
-        }),
+        this.finish(
+          request,
+          {
+            kind: 'command',
+            outcome: result.outcome,
+            program: action.command.program,
+            args: [...action.command.args],
+            ...(action.command.cwd !== undefined ? { cwd: action.command.cwd } : {}),
+            exitCode: result.exitCode,
+            ...(result.signal ? { signal: result.signal } : {}),
+            ...(result.error ? { error: result.error.slice(0, 1_000) } : {}),
+            ...outputEvidence(result.output, result.durationMs),
+          },
+          recorded,
+        ),
       );
       execution = {
         request,
@@ -173,15 +187,19 @@ export class RunbookRunner {
     }
     const running = startHttpAction(action.http, { clock, secret: this.options.secret, onOutput });
     const finished = running.done.then((result) =>
-      this.finish(request, {
-        kind: 'http',
-        outcome: result.outcome,
-        method: action.http.method,
-        url: action.http.url,
-        ...(result.status !== null ? { httpStatus: result.status } : {}),
-        ...(result.error ? { error: result.error.slice(0, 1_000) } : {}),
-        ...outputEvidence(result.output, result.durationMs),
-      }),
+      this.finish(
+        request,
+        {
+          kind: 'http',
+          outcome: result.outcome,
+          method: action.http.method,
+          url: action.http.url,
+          ...(result.status !== null ? { httpStatus: result.status } : {}),
+          ...(result.error ? { error: result.error.slice(0, 1_000) } : {}),
+          ...outputEvidence(result.output, result.durationMs),
+        },
+        recorded,
+      ),
     );
     // An HTTP body is small and bounded: no pause, but the same acknowledgements.
     execution = {
@@ -198,8 +216,9 @@ export class RunbookRunner {
     return execution;
   }
 
-  private async finish(request: RunStepRequest, evidence: Evidence): Promise<void> {
+  private async finish(request: RunStepRequest, evidence: Evidence, recorded: Promise<void>): Promise<void> {
     this.executions.delete(request.execId);
+    await recorded;
     const status = statusOfOutcome(evidence.outcome);
     const withId: Evidence = { ...evidence, execId: request.execId };
     try {

@@ -33,6 +33,8 @@ interface Props {
 interface Exec {
   readonly execId: string;
   readonly ended?: ExecEnded;
+  /** The host did not answer in time: it may still be running the step, so the pane keeps listening. */
+  readonly isUnanswered?: boolean;
 }
 
 const REOPENABLE: ReadonlySet<StepStatus> = new Set(['done', 'skipped', 'failed', 'cancelled']);
@@ -64,12 +66,23 @@ export function RunChecklist({ incidentId, run, docs, actor }: Props) {
   const confirm = async (step: Extract<RunbookStep, { kind: 'command' | 'http' }>) => {
     setConfirming(null);
     setError(null);
-    const result = await runActingStep(incidentId, run, step, actor);
-    if (!result.ok) {
-      setError(t('runbooks.run.hostFailed', { message: result.error.message }));
+    // The pane opens at once and listens before the host is asked, so no output is missed.
+    const execId = crypto.randomUUID();
+    setExecs((current) => new Map(current).set(step.id, { execId }));
+    const result = await runActingStep(incidentId, run, step, actor, execId);
+    if (result.ok) return;
+    if (result.error.code === 'unavailable') {
+      // A slow host may have run it all the same: never invite a second run blindly.
+      setExecs((current) => new Map(current).set(step.id, { execId, isUnanswered: true }));
+      setError(t('runbooks.run.noAnswer'));
       return;
     }
-    setExecs((current) => new Map(current).set(step.id, { execId: result.value.execId }));
+    setExecs((current) => {
+      const next = new Map(current);
+      next.delete(step.id);
+      return next;
+    });
+    setError(t('runbooks.run.hostFailed', { message: result.error.message }));
   };
 
   const onEnded = (stepId: string, ended: ExecEnded) =>

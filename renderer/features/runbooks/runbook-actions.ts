@@ -63,8 +63,8 @@ export async function runActingStep(
   run: RunbookRun,
   step: Extract<RunbookStep, { kind: 'command' | 'http' }>,
   actor: string,
+  execId: string,
 ): Promise<Result<{ execId: string }>> {
-  const execId = crypto.randomUUID();
   expectExec(execId);
   return getBridge().call('runbook:run-step', {
     execId,
