@@ -212,7 +212,7 @@ export const runbooksFr: Catalogue<typeof runbooksEn> = {
     heading: 'Procédures',
     intro:
       'Les listes de contrôle que l’équipe déroule pendant un incident : des étapes que l’on coche, et des étapes qui agissent (une commande, un appel HTTP, une attente sur une sonde), chacune laissant une preuve dans la chronologie.',
-    builtIn: 'Fournie',
+    builtIn: 'Intégrée',
     workspace: 'Cet espace de travail, version {{version}}',
     overrides: 'Copie modifiée d’une procédure fournie',
     steps_one: '{{count}} étape',

@@ -51,9 +51,12 @@ export interface RunbookRunnerOptions {
   readonly baseEnv?: NodeJS.ProcessEnv;
 }
 
-/** xterm.js advises keeping well under 500 KB in flight; these bounds keep the window responsive. */
-export const HIGH_WATER_BYTES = 256 * 1024;
-export const LOW_WATER_BYTES = 64 * 1024;
+/**
+ * xterm.js advises keeping well under 500 KB buffered in the terminal; in
+ * flight counts the bridge as well, and a window this size keeps the pipe busy.
+ */
+export const HIGH_WATER_BYTES = 512 * 1024;
+export const LOW_WATER_BYTES = 128 * 1024;
 
 interface Execution {
   readonly request: RunStepRequest;

@@ -218,6 +218,10 @@ function StepFacts({ step, state, now }: { step: RunbookStep; state: StepState |
   const locale = useLocale();
   if (!state) return null;
   const due = step.kind === 'timer' && state.status === 'running' ? state.at + step.minutes * 60_000 : undefined;
+  const chosen =
+    step.kind === 'decision' && state.status === 'done'
+      ? step.options.find((option) => option.id === state.branch)?.label
+      : undefined;
   return (
     <div className="step-facts">
       {state.requestedBy && (
@@ -226,6 +230,11 @@ function StepFacts({ step, state, now }: { step: RunbookStep; state: StepState |
       {state.approvedBy && (
         <span className="muted" data-testid="approved-by">
           {t('runbooks.step.approvedBy', { actor: state.approvedBy })}
+        </span>
+      )}
+      {chosen !== undefined && (
+        <span data-testid="step-branch">
+          {state.actor} {t('runbooks.timeline.branch', { branch: localText(chosen, locale) })}
         </span>
       )}
       {due !== undefined && (

@@ -2,7 +2,7 @@
 // renderer where the machine has one (the DOM renderer otherwise), search,
 // copy and clear. Output comes through TerminalFeed, which acknowledges what
 // xterm has written so the host pauses a runaway command. This is the one file
-// that knows xterm.
+// that knows xterm (with webgl.ts, which picks the renderer).
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
 import { WebglAddon } from '@xterm/addon-webgl';
@@ -13,6 +13,7 @@ import { useT } from '../../../i18n';
 import { createLogger } from '../../../log';
 import { ackExec, attachExec, type ExecEnded } from '../exec-stream';
 import { TerminalFeed } from './terminal-feed';
+import { hasHardwareWebgl } from './webgl';
 
 const log = createLogger('terminal');
 /** Lines kept for scrolling back; older ones go (the record keeps the hash of everything). */
@@ -69,6 +70,7 @@ export function TerminalPane({ execId, title, onEnded }: TerminalPaneProps) {
     terminal.loadAddon(search);
     terminal.open(element);
     try {
+      if (!hasHardwareWebgl()) throw new Error('no hardware WebGL');
       const webgl = new WebglAddon();
       // A lost GPU context falls back to the DOM renderer rather than a blank pane.
       webgl.onContextLoss(() => webgl.dispose());

@@ -9,8 +9,11 @@ export interface WritableTerminal {
   write(data: Uint8Array, callback: () => void): void;
 }
 
-/** Acknowledge at least this often, well under the host's low-water mark. */
-export const ACK_EVERY_BYTES = 32 * 1024;
+/**
+ * Acknowledge at least this often: well under the host's window (high minus
+ * low water mark), so the producer rarely waits, yet few enough calls.
+ */
+export const ACK_EVERY_BYTES = 128 * 1024;
 
 export class TerminalFeed {
   private written = 0;
