@@ -14,6 +14,9 @@ export const CALL_NAMES = [
   'monitor:check-now',
   'secret:list',
   'secret:set',
+  'runbook:run-step',
+  'runbook:cancel',
+  'runbook:ack-output',
 ] as const;
 export const EVENT_NAMES = [
   'settings:changed',
@@ -21,6 +24,8 @@ export const EVENT_NAMES = [
   'sync:status',
   'monitor:changed',
   'app:notify',
+  'runbook:output',
+  'runbook:ended',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

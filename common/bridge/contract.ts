@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ChainBreak, RecordReport } from '../events/chain';
 import { LOCALES } from '../i18n/locales';
+import { runStepRequestSchema, stepEndedSchema, stepOutputSchema } from '../runbooks/runbook-bridge';
 import { exchangeRequestSchema, exchangeResponseSchema, vectorSchema } from '../sync/protocol';
 import {
   monitorHistorySchema,
@@ -116,6 +117,17 @@ export const calls = {
   // Secret NAMES only: a value goes in and never comes back to a window.
   'secret:list': { request: empty, response: secretNamesSchema },
   'secret:set': { request: secretSetSchema, response: secretNamesSchema },
+  // Runs a command or HTTP step exactly as the person confirmed it (common/runbooks/runbook-bridge.ts).
+  'runbook:run-step': { request: runStepRequestSchema, response: z.strictObject({ execId: z.string() }) },
+  'runbook:cancel': {
+    request: z.strictObject({ execId: z.string().min(1).max(64) }),
+    response: z.strictObject({ isCancelled: z.boolean() }),
+  },
+  /** Flow control: the window has written this many bytes of the execution's output in all. */
+  'runbook:ack-output': {
+    request: z.strictObject({ execId: z.string().min(1).max(64), bytes: z.number().int().nonnegative() }),
+    response: empty,
+  },
 } as const satisfies Record<CallName, CallSpec>;
 
 export const events = {
@@ -127,6 +139,8 @@ export const events = {
   'monitor:changed': monitorBoardSchema,
   /** A desktop notification for the window to show (browser mode's notifier). */
   'app:notify': notificationSchema,
+  'runbook:output': stepOutputSchema,
+  'runbook:ended': stepEndedSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type CallRequest<C extends CallName> = z.infer<(typeof calls)[C]['request']>;

@@ -22,6 +22,10 @@ import {
   type MonitorDocs,
 } from '../monitors/monitor-docs';
 import { applyDocEvent, EMPTY_DOCUMENTS, normaliseName, type Documents } from './documents';
+import type { Evidence, StepStatus } from '../runbooks/run-payloads';
+import { changeStep, startRun, stepOf, type RunbookRun, type StepFlag } from '../runbooks/run-state';
+import { applyRunbookDoc, NO_RUNBOOK_DOCS, type RunbookDocs } from '../runbooks/runbook-docs';
+import type { LocalText, StepKind } from '../runbooks/runbook-schema';
 import type { KeyTimeCorrection, KeyTimes } from './key-times';
 import { compareEvents } from './order';
 import { rolesOfActor, type RoleHolder } from './roles';
@@ -82,6 +86,24 @@ export type TimelineEntry = EntryBase &
         reason: LoggedReason;
         latencyMs?: number;
       }
+    | {
+        kind: 'runbook';
+        runId: string;
+        runbookTitle: LocalText;
+        /** A run started, or one of its steps changed. */
+        action: 'started' | 'step';
+        stepId?: string;
+        stepTitle?: LocalText;
+        stepKind?: StepKind;
+        status?: StepStatus;
+        /** The label of the option a decision took. */
+        branch?: LocalText;
+        note?: string;
+        evidence?: Evidence;
+        /** A rule the change broke (an approval by the person who asked for it…); it still landed. */
+        flag?: StepFlag;
+        isExercise?: boolean;
+      }
   );
 
 export type TimelineEntryKind = TimelineEntry['kind'];
@@ -104,6 +126,8 @@ export interface Incident {
   readonly pinned: ReadonlySet<string>;
   /** Monitors linked as evidence: their later status changes join the timeline. */
   readonly monitors: ReadonlySet<string>;
+  /** Checklist runs by run id, oldest first. */
+  readonly runs: ReadonlyMap<string, RunbookRun>;
   /** Oldest first. */
   readonly timeline: readonly TimelineEntry[];
 }
@@ -114,6 +138,8 @@ export interface WarRoomState {
   readonly docs: Documents;
   /** The `monitor` documents, valid or not. */
   readonly monitors: MonitorDocs;
+  /** The workspace's own runbooks (the built-in library is in common/runbooks/library). */
+  readonly runbooks: RunbookDocs;
   /** Events that refer to an incident this replica does not hold (yet). */
   readonly orphans: number;
   /** Events folded so far. */
@@ -126,14 +152,18 @@ export const EMPTY_STATE: WarRoomState = {
   incidents: new Map(),
   docs: EMPTY_DOCUMENTS,
   monitors: EMPTY_MONITOR_DOCS,
+  runbooks: NO_RUNBOOK_DOCS,
   orphans: 0,
   eventCount: 0,
   last: undefined,
 };
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-interface IncidentDraft extends Mutable<Omit<Incident, 'timeline' | 'roles' | 'pinned' | 'monitors' | 'keyTimes'>> {
+interface IncidentDraft extends Mutable<
+  Omit<Incident, 'timeline' | 'roles' | 'pinned' | 'monitors' | 'keyTimes' | 'runs'>
+> {
   timeline: TimelineEntry[];
+  runs: Map<string, RunbookRun>;
   roles: Map<string, RoleHolder>;
   pinned: Set<string>;
   monitors: Set<string>;
@@ -149,6 +179,7 @@ function draftOf(incident: Incident): IncidentDraft {
     roles: new Map(incident.roles),
     pinned: new Set(incident.pinned),
     monitors: new Set(incident.monitors),
+    runs: new Map(incident.runs),
     keyTimes: { auto: { ...incident.keyTimes.auto }, corrected: { ...incident.keyTimes.corrected } },
   };
 }
@@ -176,6 +207,7 @@ class Folder {
   private readonly drafts = new Map<string, IncidentDraft>();
   docs: Documents;
   monitors: MonitorDocs;
+  runbooks: RunbookDocs;
   orphans: number;
   eventCount: number;
   last: WarEvent | undefined;
@@ -184,6 +216,7 @@ class Folder {
     this.incidents = new Map(from.incidents);
     this.docs = from.docs;
     this.monitors = from.monitors;
+    this.runbooks = from.runbooks;
     this.orphans = from.orphans;
     this.eventCount = from.eventCount;
     this.last = from.last;
@@ -211,6 +244,7 @@ class Folder {
         if (event.payload.collection === MONITOR_COLLECTION)
           this.monitors = applyMonitorDocEvent(this.monitors, event, at);
         else this.docs = applyDocEvent(this.docs, event, at);
+        this.runbooks = applyRunbookDoc(this.runbooks, event, at);
         return;
       case 'incident.declared':
         this.declare(event, at);
@@ -247,6 +281,7 @@ class Folder {
       roles: new Map(),
       pinned: new Set(),
       monitors: new Set(),
+      runs: new Map(),
       timeline: [
         {
           kind: 'declared',
@@ -301,6 +336,7 @@ class Folder {
       incidents: this.incidents,
       docs: this.docs,
       monitors: this.monitors,
+      runbooks: this.runbooks,
       orphans: this.orphans,
       eventCount: this.eventCount,
       last: this.last,
@@ -414,6 +450,48 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
         status,
         reason,
         ...(latencyMs === undefined ? {} : { latencyMs }),
+      });
+      return;
+    }
+    case 'runbook.run-started': {
+      // The first start of a run id wins; a replayed one changes nothing.
+      if (incident.runs.has(event.payload.runId)) return;
+      const run = startRun(event.payload, event.actor, at);
+      incident.runs.set(run.id, run);
+      incident.timeline.push({
+        ...entry,
+        kind: 'runbook',
+        runId: run.id,
+        runbookTitle: run.title,
+        action: 'started',
+        ...(run.isExercise ? { isExercise: true } : {}),
+      });
+      return;
+    }
+    case 'runbook.step-changed': {
+      const run = incident.runs.get(event.payload.runId);
+      if (!run) return;
+      const { run: next, flag } = changeStep(run, event.payload, event.actor, at, event.id);
+      incident.runs.set(next.id, next);
+      const step = stepOf(run, event.payload.stepId);
+      const branch =
+        step?.kind === 'decision'
+          ? step.options.find((option) => option.id === event.payload.branch)?.label
+          : undefined;
+      incident.timeline.push({
+        ...entry,
+        kind: 'runbook',
+        runId: run.id,
+        runbookTitle: run.title,
+        action: 'step',
+        stepId: event.payload.stepId,
+        status: event.payload.status,
+        ...(step ? { stepTitle: step.title, stepKind: step.kind } : {}),
+        ...(branch !== undefined ? { branch } : {}),
+        ...(event.payload.note !== undefined ? { note: event.payload.note } : {}),
+        ...(event.payload.evidence !== undefined ? { evidence: event.payload.evidence } : {}),
+        ...(flag ? { flag } : {}),
+        ...(run.isExercise ? { isExercise: true } : {}),
       });
       return;
     }

@@ -3,6 +3,7 @@
 // translate function and the time zone, so the same incident always exports to
 // the same bytes. User text is escaped for each format: a note holding Markdown,
 // HTML or a spreadsheet formula is shown as the text it is, never interpreted.
+import { localText } from '../runbooks/runbook-schema';
 import { assertNever } from '../assert';
 import { INCIDENT_KINDS, KEY_TIMES, type KeyTime } from '../events/event';
 import type { Locale } from '../i18n/locales';
@@ -160,6 +161,29 @@ export function describeEntry(entry: TimelineEntry, docs: Documents, context: Ex
         name: entry.name,
       });
       return `${seen} ${tr(`monitors.status.${entry.status}`)}: ${tr(entry.reason.key, entry.reason.values)}`;
+    }
+    case 'runbook': {
+      const title = localText(entry.runbookTitle, context.locale);
+      const line =
+        entry.action === 'started'
+          ? tr('runbooks.timeline.started', { title })
+          : tr('runbooks.timeline.step', {
+              step: entry.stepTitle ? localText(entry.stepTitle, context.locale) : (entry.stepId ?? ''),
+              title,
+              status: tr(`runbooks.status.${entry.status ?? 'pending'}`),
+            });
+      const evidence = entry.evidence;
+      const details = [
+        entry.branch ? tr('runbooks.timeline.branch', { branch: localText(entry.branch, context.locale) }) : undefined,
+        entry.note,
+        evidence?.program !== undefined ? `$ ${[evidence.program, ...(evidence.args ?? [])].join(' ')}` : undefined,
+        evidence?.url !== undefined ? `${evidence.method ?? 'GET'} ${evidence.url}` : undefined,
+        evidence
+          ? `exit ${evidence.exitCode ?? evidence.signal ?? evidence.httpStatus ?? '—'}, ${evidence.durationMs} ms, ` +
+            `${evidence.outputBytes} B, sha256 ${evidence.outputSha256}`
+          : undefined,
+      ].filter((part): part is string => part !== undefined);
+      return [line, ...details].join('\n');
     }
     default:
       return assertNever(entry);
@@ -397,6 +421,22 @@ function entryJson(entry: TimelineEntry, pinned: ReadonlySet<string>) {
         from: entry.from ?? null,
         reason: { key: entry.reason.key, values: { ...entry.reason.values } },
         latencyMs: entry.latencyMs ?? null,
+      };
+    case 'runbook':
+      return {
+        ...common,
+        kind: entry.kind,
+        action: entry.action,
+        runId: entry.runId,
+        runbookTitle: entry.runbookTitle,
+        stepId: entry.stepId ?? null,
+        stepTitle: entry.stepTitle ?? null,
+        status: entry.status ?? null,
+        branch: entry.branch ?? null,
+        note: entry.note ?? null,
+        evidence: entry.evidence ? { ...entry.evidence } : null,
+        flag: entry.flag ?? null,
+        isExercise: entry.isExercise === true,
       };
     default:
       return assertNever(entry);

@@ -4,6 +4,7 @@
 // entries are immutable and shared by every copy of a timeline), so a keystroke
 // costs one pass of substring checks, not a pass of Unicode normalisation.
 import { NOTE_KINDS, type NoteKind } from '../events/event';
+import { localText } from '../runbooks/runbook-schema';
 import type { TimelineEntry, TimelineEntryKind } from './incidents';
 
 /** What the kind filter offers: each note kind, and each kind of change. */
@@ -15,6 +16,7 @@ export const CHANGE_KINDS = [
   'key-time',
   'role',
   'monitor',
+  'runbook',
 ] as const satisfies readonly Exclude<TimelineEntryKind, 'note'>[];
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export type FilterKind = NoteKind | ChangeKind;
@@ -83,6 +85,10 @@ function rawSearchText(entry: TimelineEntry): string {
       break;
     case 'monitor':
       parts.push(entry.name, entry.status);
+      break;
+    case 'runbook':
+      parts.push(localText(entry.runbookTitle, 'en'), localText(entry.runbookTitle, 'fr'), entry.note);
+      if (entry.stepTitle) parts.push(localText(entry.stepTitle, 'en'), localText(entry.stepTitle, 'fr'));
       break;
   }
   return parts.filter((part): part is string => part !== undefined).join('\n');

@@ -2,6 +2,7 @@
 // each device numbers its own events 1, 2, 3… and chains them by hash.
 import { z } from 'zod';
 import { HLC_PATTERN } from './hlc';
+import { runStartedSchema, stepChangedSchema } from '../runbooks/run-payloads';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export const severitySchema = z.enum(SEVERITIES);
@@ -141,6 +142,9 @@ export const payloadSchemas = {
   }),
   /** A monitor attached to an incident as evidence, with what it showed then. */
   'incident.monitor-linked': z.strictObject(monitorObservation),
+  // A checklist run on an incident, and each change of one of its steps (see common/runbooks).
+  'runbook.run-started': runStartedSchema,
+  'runbook.step-changed': stepChangedSchema,
   // Workspace documents (people, custom roles and types, severity definitions),
   // last writer wins per document. Bodies are checked per collection by the fold,
   // so a newer collection from a newer laptop never blocks a batch.
@@ -185,6 +189,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   member('incident.role-assigned'),
   member('incident.role-handed-over'),
   member('incident.role-released'),
+  member('runbook.run-started'),
+  member('runbook.step-changed'),
   member('doc.put'),
   member('doc.delete'),
   member('monitor.state-changed'),

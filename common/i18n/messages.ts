@@ -5,6 +5,7 @@ import { dashboardEn, dashboardFr } from './catalogue/dashboard';
 import { lifecycleEn, lifecycleFr } from './catalogue/lifecycle';
 import { monitorsEn, monitorsFr } from './catalogue/monitors';
 import { rolesEn, rolesFr } from './catalogue/roles';
+import { runbooksEn, runbooksFr } from './catalogue/runbooks';
 import { timelineEn, timelineFr } from './catalogue/timeline';
 import type { Locale } from './locales';
 
@@ -112,6 +113,7 @@ const en = {
   roles: rolesEn,
   dashboard: dashboardEn,
   monitors: monitorsEn,
+  runbooks: runbooksEn,
   sync: {
     disabled: 'This laptop only',
     disabledHint: 'No team hub joined: the record stays on this laptop. Join one in Settings.',
@@ -271,6 +273,7 @@ const fr: Messages = {
   roles: rolesFr,
   dashboard: dashboardFr,
   monitors: monitorsFr,
+  runbooks: runbooksFr,
   sync: {
     disabled: 'Ce portable seulement',
     disabledHint:

@@ -37,6 +37,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'monitor:check-now': async () => ({ isKnown: false }),
     'secret:list': async () => ({ names: [] }),
     'secret:set': async () => ({ names: [] }),
+    'runbook:run-step': async ({ execId }) => ({ execId }),
+    'runbook:cancel': async () => ({ isCancelled: false }),
+    'runbook:ack-output': async () => ({}),
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import type { AppInfo } from '../../common/bridge/contract';
 import { matchLocale } from '../../common/i18n/locales';
 import { verifyRecord } from '../../common/events/chain';
+import type { EventDraft } from '../../common/events/event';
 import type { EventLog } from '../../common/sync/event-log';
 import type { OpenedLog } from './host-store';
 import { systemClock, type Clock } from '../services/clock';
@@ -13,6 +14,7 @@ import type { Notifier } from '../services/notifier';
 import { createRouter, HostEvents, type Router } from './bridge-router';
 import { Monitoring } from './monitoring';
 import { Replication, type ConnectHub } from './replication';
+import { createRunbookHost } from './runbook-host';
 import { openSecretStore } from './secret-store';
 import { openSettingsStore, type SettingsStore } from './settings-store';
 
@@ -88,13 +90,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
     logger: createLogger('replication'),
   });
   const clock = options.clock ?? systemClock;
+  // Host services write their own events (a monitor's change, a command's
+  // evidence) into this device's chain, as any replica writes its own.
+  const appendOwn = async (drafts: readonly EventDraft[]) => {
+    const store = await open();
+    if (!store.append) throw new Error('this record is read-only');
+    return store.append(drafts, clock.now());
+  };
   const monitoring = new Monitoring({
     log,
-    append: async (drafts) => {
-      const store = await open();
-      if (!store.append) throw new Error('this record is read-only');
-      return store.append(drafts, clock.now());
-    },
+    append: appendOwn,
     onAppended: (vector) => replication.onLocalChange(vector),
     secrets,
     events,
@@ -104,6 +109,17 @@ export async function createHost(options: HostOptions): Promise<Host> {
     clock,
     logger: createLogger('monitoring'),
     locale: () => settings.get().locale ?? matchLocale(options.systemLocale),
+  });
+  const runbooks = createRunbookHost({
+    dataDir: options.dataDir,
+    append: async (drafts) => {
+      await appendOwn(drafts);
+      replication.onLocalChange(await (await log()).vector());
+    },
+    events,
+    secrets,
+    logger: createLogger('runbook'),
+    clock,
   });
   const info: AppInfo = {
     name: 'War-room',
@@ -135,6 +151,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         return verifyRecord(await replica.eventsBeyond({}, ALL_EVENTS), heads);
       },
       ...monitoring.handlers,
+      ...runbooks.handlers,
     },
     hostLog,
   );
@@ -156,6 +173,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     dataDir: options.dataDir,
     async close() {
       clearTimeout(startTimer);
+      // Running commands are cancelled and their evidence written before the store closes.
+      await runbooks.close();
       replication.close();
       await monitoring.close();
       const store = opened ? await opened.catch(() => null) : null;

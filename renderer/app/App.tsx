@@ -10,6 +10,7 @@ import { MonitorsView } from '../features/monitors/MonitorsView';
 import { NotificationToasts } from '../features/monitors/NotificationToasts';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { PeopleView } from '../features/people/PeopleView';
+import { RunbooksView } from '../features/runbooks/RunbooksView';
 import { Header } from '../features/settings/Header';
 import { SettingsView } from '../features/settings/SettingsView';
 import { QuickNote } from '../features/timeline/QuickNote';
@@ -88,11 +89,7 @@ export function App() {
   const isReady = appState === 'ready' && state !== undefined;
   return (
     <div className="app" data-app-state={appState === 'error' ? 'error' : isReady ? 'ready' : 'loading'}>
-      <Header
-        actor={actor}
-        onLocale={(locale) => void changeLocale(locale)}
-        onDisplayName={changeName}
-      />
+      <Header actor={actor} onLocale={(locale) => void changeLocale(locale)} onDisplayName={changeName} />
       <main>
         {appState === 'error' && (
           <p className="error" role="alert">
@@ -107,6 +104,14 @@ export function App() {
           <Dashboard state={state} actor={actor} onOpen={(id) => go({ name: 'incident', id })} />
         )}
         {isReady && route.name === 'people' && <PeopleView docs={state.docs} actor={actor} />}
+        {isReady && route.name === 'runbooks' && (
+          <RunbooksView
+            state={state}
+            actor={actor}
+            selectedId={route.id}
+            onSelect={(id) => go(id === undefined ? { name: 'runbooks' } : { name: 'runbooks', id })}
+          />
+        )}
         {isReady && route.name === 'settings' && <SettingsView actor={actor} />}
         {isReady && route.name === 'monitors' && (
           <MonitorsView state={state} actor={actor} onOpenIncident={(id) => go({ name: 'incident', id })} />

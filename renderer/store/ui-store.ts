@@ -9,7 +9,8 @@ export type Route =
   | { name: 'incident'; id: string }
   | { name: 'people' }
   | { name: 'settings' }
-  | { name: 'monitors' };
+  | { name: 'monitors' }
+  | { name: 'runbooks'; id?: string };
 
 export type AppState = 'loading' | 'ready' | 'error';
 
@@ -60,6 +61,8 @@ export function routeToHash(route: Route): string {
       return '#/people';
     case 'monitors':
       return '#/monitors';
+    case 'runbooks':
+      return route.id === undefined ? '#/runbooks' : `#/runbooks/${encodeURIComponent(route.id)}`;
     case 'incidents':
       return '#/';
   }
@@ -69,6 +72,9 @@ export function routeFromHash(hash: string): Route {
   if (hash === '#/settings') return { name: 'settings' };
   if (hash === '#/people') return { name: 'people' };
   if (hash === '#/monitors') return { name: 'monitors' };
+  if (hash === '#/runbooks') return { name: 'runbooks' };
+  const runbook = /^#\/runbooks\/([^/]+)$/.exec(hash);
+  if (runbook?.[1]) return { name: 'runbooks', id: decodeURIComponent(runbook[1]) };
   const match = /^#\/incidents\/([^/]+)$/.exec(hash);
   return match?.[1] ? { name: 'incident', id: decodeURIComponent(match[1]) } : { name: 'incidents' };
 }

@@ -45,6 +45,7 @@ export const timelineEn = {
     'key-time': 'Key time correction',
     role: 'Role change',
     monitor: 'Monitor',
+    runbook: 'Runbook',
   },
   filters: {
     label: 'Filter the timeline',
@@ -173,6 +174,7 @@ export const timelineFr: Catalogue<typeof timelineEn> = {
     'key-time': 'Correction d’heure clé',
     role: 'Changement de rôle',
     monitor: 'Surveillance',
+    runbook: 'Procédure',
   },
   filters: {
     label: 'Filtrer la chronologie',

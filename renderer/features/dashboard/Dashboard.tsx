@@ -1,6 +1,7 @@
 // The home screen: every open incident at a glance, most severe then oldest
 // first, with what needs the commander's attention (no commander, empty critical
 // roles, an update due); closed incidents below, folded away and searchable.
+import { RunProgress } from '../runbooks/RunProgress';
 import { useMemo, useState } from 'react';
 import {
   closedIncidents,
@@ -88,6 +89,7 @@ function OpenRow({
         <div className="title-cell">
           <IncidentLink incident={incident} />
           {incident.services.length > 0 && <small className="muted">{incident.services.join(' · ')}</small>}
+          <RunProgress incident={incident} compact />
         </div>
       </td>
       <td>

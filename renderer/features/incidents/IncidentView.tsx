@@ -3,6 +3,8 @@ import type { WarRoomState } from '../../../common/domain/incidents';
 import { useNow } from '../../app/use-now';
 import { useLocale, useT } from '../../i18n';
 import { formatDateTime, formatRelative } from '../../i18n/format';
+import { IncidentRunbooks } from '../runbooks/IncidentRunbooks';
+import { RunProgress } from '../runbooks/RunProgress';
 import { RoleBoard } from '../roles/RoleBoard';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { IncidentControls } from './IncidentControls';
@@ -54,11 +56,13 @@ export function IncidentView({ state, incidentId, actor, onBack }: Props) {
           <div className="incident-layout">
             <div className="incident-main">
               <TimelinePanel incident={incident} actor={actor} now={now} />
+              <IncidentRunbooks state={state} incidentId={incident.id} actor={actor} />
             </div>
             <aside className="incident-side">
               <KeyTimes incident={incident} actor={actor} />
               <IncidentDetails incident={incident} actor={actor} />
               <RoleBoard incident={incident} docs={state.docs} actor={actor} />
+              <RunProgress incident={incident} />
             </aside>
           </div>
         </>

@@ -46,6 +46,9 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
         <a href="#/monitors" data-testid="nav-monitors">
           {t('monitors.nav')}
         </a>
+        <a href="#/runbooks" data-testid="nav-runbooks">
+          {t('runbooks.nav')}
+        </a>
       </nav>
       <span
         className={`host-status host-${hostStatus}`}

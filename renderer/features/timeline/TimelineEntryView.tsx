@@ -10,6 +10,7 @@ import { INCIDENT_KINDS } from '../../../common/events/event';
 import type { Locale } from '../../../common/i18n/locales';
 import { useT } from '../../i18n';
 import { MonitorEntryBody } from '../monitors/MonitorEntryBody';
+import { RunbookTimelineEntry } from '../runbooks/RunbookTimelineEntry';
 import { formatAgo, formatClock, formatFull, type TimeMode } from './timeline-time';
 
 type T = ReturnType<typeof useT>;
@@ -168,6 +169,8 @@ function EntryBody({
     }
     case 'monitor':
       return <MonitorEntryBody entry={entry} />;
+    case 'runbook':
+      return <RunbookTimelineEntry entry={entry} />;
     default:
       return assertNever(entry);
   }

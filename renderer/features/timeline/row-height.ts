@@ -66,6 +66,11 @@ function computeHeight(entry: TimelineEntry, perLine: number): number {
     case 'monitor':
       // The reason is worded by the catalogue; about a line's worth.
       return ROW_CHROME_PX + LINE_PX * sentence(`${entry.name} ${entry.status}${' '.repeat(60)}`);
+    case 'runbook': {
+      // Evidence shows the command and a summary line; output stays behind a toggle.
+      const evidence = entry.evidence ? 3 : 0;
+      return ROW_CHROME_PX + LINE_PX * (sentence(`${entry.stepId ?? ''}${' '.repeat(40)}`) + evidence);
+    }
     default:
       return assertNever(entry);
   }

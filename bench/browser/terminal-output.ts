@@ -1,0 +1,117 @@
+// The terminal output bench page: xterm.js (WebGL renderer where available)
+// fed by the window's real flow control (TerminalFeed) over the real bridge
+// (WebSocket transport) from a real host running real commands.
+import { WebglAddon } from '@xterm/addon-webgl';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { createBridgeClient } from '../../renderer/bridge/client';
+import { bridgeUrl, createWsTransport } from '../../renderer/bridge/ws-transport';
+import { decodeBase64, TerminalFeed } from '../../renderer/features/runbooks/terminal/terminal-feed';
+import { hasHardwareWebgl } from '../../renderer/features/runbooks/terminal/webgl';
+import type { OutputRun, TerminalOutputBench } from './terminal-output-api';
+
+const bridge = createBridgeClient(createWsTransport(bridgeUrl(window.location)));
+const element = document.getElementById('terminal');
+if (!element) throw new Error('no terminal element');
+const terminal = new Terminal({ convertEol: true, scrollback: 5_000, disableStdin: true });
+terminal.open(element);
+let renderer: OutputRun['renderer'] = 'dom';
+try {
+  // The pane's own choice: WebGL only on a real GPU.
+  if (!hasHardwareWebgl()) throw new Error('no hardware WebGL');
+  terminal.loadAddon(new WebglAddon());
+  renderer = 'webgl';
+} catch {
+  renderer = 'dom';
+}
+
+interface Current {
+  execId: string;
+  chunks: Uint8Array[];
+  firstAt: number | null;
+  feed: TerminalFeed;
+  ended: Promise<{ recorded: number; sha256: string }>;
+  resolveEnded(value: { recorded: number; sha256: string }): void;
+}
+let current: Current | null = null;
+
+bridge.on('runbook:output', ({ execId, data }) => {
+  if (!current || execId !== current.execId) return;
+  const bytes = decodeBase64(data);
+  current.firstAt ??= performance.now();
+  current.chunks.push(bytes);
+  current.feed.write(bytes);
+});
+bridge.on('runbook:ended', ({ execId, evidence }) => {
+  if (current && execId === current.execId)
+    current.resolveEnded({ recorded: evidence.outputBytes, sha256: evidence.outputSha256 });
+});
+
+async function begin(program: string, args: readonly string[]): Promise<Current> {
+  terminal.reset();
+  const execId = crypto.randomUUID();
+  let resolveEnded: Current['resolveEnded'] = () => undefined;
+  const ended = new Promise<{ recorded: number; sha256: string }>((resolve) => (resolveEnded = resolve));
+  const next: Current = {
+    execId,
+    chunks: [],
+    firstAt: null,
+    feed: new TerminalFeed(terminal, (bytes) => void bridge.call('runbook:ack-output', { execId, bytes })),
+    ended,
+    resolveEnded,
+  };
+  current = next;
+  const result = await bridge.call('runbook:run-step', {
+    execId,
+    incidentId: 'bench',
+    runId: 'bench',
+    stepId: 'output',
+    actor: 'bench',
+    dryRun: false,
+    action: { kind: 'command', command: { program, args: [...args], timeoutSeconds: 600, expectExit: 0 } },
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  return next;
+}
+
+/** Resolves once xterm has processed everything written so far. */
+function flushed(): Promise<number> {
+  return new Promise((resolve) => terminal.write(new Uint8Array(), () => resolve(performance.now())));
+}
+
+async function finish(run: Current): Promise<OutputRun> {
+  const { recorded, sha256 } = await run.ended;
+  const end = await flushed();
+  const all = new Uint8Array(run.chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of run.chunks) {
+    all.set(chunk, offset);
+    offset += chunk.length;
+  }
+  const digest = await crypto.subtle.digest('SHA-256', all);
+  const hex = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return {
+    written: run.feed.bytesWritten,
+    recorded,
+    isSameHash: hex === sha256,
+    ms: end - (run.firstAt ?? end),
+    renderer,
+  };
+}
+
+const bench: TerminalOutputBench = {
+  async run(program, args) {
+    return finish(await begin(program, args));
+  },
+  async start(program, args) {
+    const run = await begin(program, args);
+    while (run.feed.bytesWritten === 0) await flushed();
+  },
+  async stop() {
+    const run = current;
+    if (!run) throw new Error('nothing running');
+    await bridge.call('runbook:cancel', { execId: run.execId });
+    return finish(run);
+  },
+};
+window.terminalOutputBench = bench;

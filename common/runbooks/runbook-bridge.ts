@@ -1,0 +1,39 @@
+// What crosses the bridge for the acting steps of a checklist: the exact
+// command or call a person confirmed, its output in order, and how it ended.
+import { z } from 'zod';
+import { evidenceSchema, STEP_STATUSES } from './run-payloads';
+import { commandSpecSchema, httpSpecSchema } from './runbook-schema';
+
+const id = z.string().min(1).max(64);
+
+export const stepActionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('command'), command: commandSpecSchema }),
+  z.strictObject({ kind: z.literal('http'), http: httpSpecSchema }),
+]);
+
+export const runStepRequestSchema = z.strictObject({
+  /** Chosen by the window, so that it listens before the first byte comes. */
+  execId: id,
+  incidentId: id,
+  runId: id,
+  stepId: id,
+  /** Who confirmed it: the author of the evidence. */
+  actor: z.string().trim().min(1).max(120),
+  /** Exercises: record the command, run nothing. */
+  dryRun: z.boolean(),
+  action: stepActionSchema,
+});
+export type RunStepRequestInput = z.input<typeof runStepRequestSchema>;
+
+/** A chunk of output, base64 since commands may print any bytes; `seq` counts chunks from 1. */
+export const stepOutputSchema = z.strictObject({
+  execId: id,
+  seq: z.number().int().positive(),
+  data: z.string(),
+});
+
+export const stepEndedSchema = z.strictObject({
+  execId: id,
+  status: z.enum(STEP_STATUSES),
+  evidence: evidenceSchema,
+});

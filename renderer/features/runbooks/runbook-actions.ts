@@ -1,0 +1,89 @@
+// What a person does with runbooks, as events in the window's record (runs,
+// ticks, approvals, decisions, runbook versions) and, for the steps that act,
+// as a call to the host, which records their evidence itself.
+import type { Result } from '../../../common/bridge/result';
+import type { PayloadOf } from '../../../common/events/event';
+import type { CatalogEntry } from '../../../common/runbooks/catalog';
+import type { StepStatus } from '../../../common/runbooks/run-payloads';
+import { isDryRun, type RunbookRun } from '../../../common/runbooks/run-state';
+import { RUNBOOK_COLLECTION } from '../../../common/runbooks/runbook-docs';
+import type { Runbook, RunbookStep } from '../../../common/runbooks/runbook-schema';
+import { getBridge } from '../../bridge';
+import { getEventStore } from '../../db';
+import { expectExec } from './exec-stream';
+
+/** The runbook as plain JSON, as events carry it. */
+function asJson(runbook: Runbook): PayloadOf<'doc.put'>['body'] {
+  return JSON.parse(JSON.stringify(runbook)) as PayloadOf<'doc.put'>['body'];
+}
+
+export async function startRun(
+  incidentId: string,
+  entry: CatalogEntry,
+  actor: string,
+  options: { isExercise: boolean; hasLiveActions: boolean },
+): Promise<string> {
+  const runId = crypto.randomUUID();
+  await getEventStore().append([
+    {
+      type: 'runbook.run-started',
+      incidentId,
+      actor,
+      payload: {
+        runId,
+        runbookId: entry.runbook.id,
+        version: entry.version,
+        runbook: asJson(entry.runbook),
+        ...(options.isExercise ? { exercise: true, ...(options.hasLiveActions ? { liveActions: true } : {}) } : {}),
+      },
+    },
+  ]);
+  return runId;
+}
+
+export async function changeStep(
+  incidentId: string,
+  runId: string,
+  stepId: string,
+  status: StepStatus,
+  actor: string,
+  extra: { branch?: string; note?: string } = {},
+): Promise<void> {
+  await getEventStore().append([
+    { type: 'runbook.step-changed', incidentId, actor, payload: { runId, stepId, status, ...extra } },
+  ]);
+}
+
+/**
+ * Asks the host to run a command or HTTP step exactly as shown to the person
+ * who confirmed it. The output is expected before the call, so none is lost.
+ */
+export async function runActingStep(
+  incidentId: string,
+  run: RunbookRun,
+  step: Extract<RunbookStep, { kind: 'command' | 'http' }>,
+  actor: string,
+  execId: string,
+): Promise<Result<{ execId: string }>> {
+  expectExec(execId);
+  return getBridge().call('runbook:run-step', {
+    execId,
+    incidentId,
+    runId: run.id,
+    stepId: step.id,
+    actor,
+    dryRun: isDryRun(run),
+    action: step.kind === 'command' ? { kind: 'command', command: step.command } : { kind: 'http', http: step.http },
+  });
+}
+
+/** Saves a runbook as a new version of its document (a built-in id makes an edited copy). */
+export async function saveRunbook(runbook: Runbook, actor: string): Promise<void> {
+  await getEventStore().append([
+    {
+      type: 'doc.put',
+      actor,
+      payload: { collection: RUNBOOK_COLLECTION, docId: runbook.id, body: asJson(runbook) },
+    },
+  ]);
+}

@@ -1,0 +1,161 @@
+// Runbooks through the real UI in browser mode: a built-in checklist on an
+// incident, manual ticks, commands run after confirming the exact command with
+// their output in the terminal pane and their exit code in the timeline, a long
+// command cancelled, hostile step text shown and never executed, French UI.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { RunbooksPage } from './pages/runbooks';
+import { screenshot } from './screenshot';
+
+const q = (value: string) => JSON.stringify(value);
+// The host opens its store (PGlite) on first use; its first start takes seconds on a busy machine,
+// so the first command's output may wait for it.
+const FIRST_HOST_WRITE = { timeout: 60_000 };
+test.describe.configure({ timeout: 120_000 });
+
+/** A workspace runbook whose commands run the test's own node. */
+function testRunbook(marker: string): string {
+  const node = process.execPath;
+  return `id: e2e-drill
+title: Drill with real commands
+types: [human-error]
+steps:
+  - id: print-lines
+    kind: command
+    title: Print three lines
+    command:
+      program: ${q(node)}
+      args: ['-e', ${q("for (const n of [1, 2, 3]) console.log('line ' + n)")}]
+  - id: long
+    kind: command
+    title: Watch forever
+    command:
+      program: ${q(node)}
+      args: ['-e', ${q("console.log('watching'); setInterval(() => console.log('still watching'), 200)")}]
+  - id: hostile
+    kind: command
+    title: ${q(`<img src=x onerror=alert(1)> $(touch ${marker})`)}
+    command:
+      program: ${q(node)}
+      args: ['-e', 'console.log(JSON.stringify(process.argv.slice(1)))', ${q(`$(touch ${marker})`)}, ${q(`; touch ${marker}`)}, ${q('first\nsecond && id')}]
+`;
+}
+
+test('runs the built-in rollback checklist: tick, confirm the exact command, output and evidence', async ({
+  warroom,
+}) => {
+  const { ui, session } = warroom;
+  const page = session.page;
+  const runbooks = new RunbooksPage(page);
+  await ui.declare({ title: 'Config push broke login', severity: 'SEV2', kind: 'human-error' });
+
+  // The rollback runbook is suggested first for a human error.
+  await expect(runbooks.chooser).toHaveValue('bad-config-rollback');
+  const run = await runbooks.start();
+  await expect(run.getByTestId('run-step')).toHaveCount(9);
+  await expect(runbooks.step(run, 'freeze')).toHaveAttribute('data-status', 'pending');
+
+  await runbooks.tick(run, 'freeze');
+  await expect(run.getByTestId('run-progress')).toHaveText('1/9 steps');
+
+  const dialog = await runbooks.askToRun(run, 'timestamp');
+  await expect(dialog.getByTestId('confirm-program')).toHaveText('date');
+  await expect(dialog.getByTestId('confirm-arg')).toHaveText(['-u', '+%Y-%m-%dT%H:%M:%SZ']);
+  await screenshot(page, 'runbook-confirm');
+  await runbooks.confirm();
+
+  await expect(runbooks.terminalText(run, 'timestamp')).toHaveText(
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+    FIRST_HOST_WRITE,
+  );
+  await expect(runbooks.execState(run, 'timestamp')).toHaveAttribute('data-state', 'done');
+  // The host recorded the evidence; it reached this window by sync.
+  await expect(runbooks.step(run, 'timestamp')).toHaveAttribute('data-status', 'done');
+  const evidence = runbooks.timelineEntries.filter({ has: page.getByTestId('evidence') });
+  await expect(evidence.getByTestId('evidence-exit-code')).toHaveText('Exit code 0');
+  await expect(run.getByTestId('run-progress')).toHaveText('2/9 steps');
+
+  // A decision jumps forward: the rollback command is skipped when fixing forward.
+  await runbooks.tick(run, 'identify');
+  await runbooks.step(run, 'choose').locator('[data-option="forward"]').click();
+  await expect(runbooks.step(run, 'rollback')).toHaveAttribute('data-status', 'skipped');
+  await screenshot(page, 'runbook-run');
+});
+
+test('runs, cancels and refuses commands; hostile step text is shown, never executed', async ({ warroom }) => {
+  const { ui, session, dataDir } = warroom;
+  const page = session.page;
+  const runbooks = new RunbooksPage(page);
+  const marker = join(dataDir, 'pwned');
+
+  await runbooks.openLibrary();
+  await runbooks.saveYaml('id: broken\ntitle: Broken\nsteps:\n  - id: a\n    kind: shell\n    title: A\n');
+  await expect(runbooks.refusal).toHaveAttribute('data-line', '5');
+  await expect(runbooks.refusal).toContainText('line 5');
+  await page.getByTestId('runbook-yaml').fill(testRunbook(marker));
+  await page.getByTestId('runbook-save').click();
+  await expect(page.getByTestId('runbook-saved')).toHaveText('Saved as version 1.');
+  await expect(runbooks.detail).toContainText('Drill with real commands');
+
+  await page.getByTestId('nav-dashboard').click();
+  await ui.declare({ title: 'Drill', severity: 'SEV3', kind: 'human-error' });
+  const run = await runbooks.start('e2e-drill');
+
+  await runbooks.askToRun(run, 'print-lines');
+  await runbooks.confirm();
+  await expect(runbooks.terminalText(run, 'print-lines')).toHaveText('line 1\nline 2\nline 3', FIRST_HOST_WRITE);
+  await expect(runbooks.step(run, 'print-lines').getByTestId('evidence-exit-code')).toHaveText('Exit code 0');
+
+  // A command that never ends: cancel kills it, and the record says so.
+  await runbooks.askToRun(run, 'long');
+  await runbooks.confirm();
+  await expect(runbooks.terminalText(run, 'long')).toContainText('still watching');
+  await runbooks.step(run, 'long').getByTestId('exec-cancel').click();
+  await expect(runbooks.execState(run, 'long')).toHaveAttribute('data-state', 'cancelled');
+  await expect(runbooks.step(run, 'long')).toHaveAttribute('data-status', 'cancelled');
+  await expect(runbooks.timelineEntries.and(page.locator('[data-status="cancelled"]'))).toHaveCount(1);
+
+  // Hostile text: the title is text, the arguments are shown one by one and reach the program verbatim.
+  const hostile = runbooks.step(run, 'hostile');
+  await expect(hostile.getByTestId('step-title')).toHaveText(`<img src=x onerror=alert(1)> $(touch ${marker})`);
+  const dialog = await runbooks.askToRun(run, 'hostile');
+  await expect(dialog.getByTestId('confirm-arg')).toHaveText([
+    '-e',
+    'console.log(JSON.stringify(process.argv.slice(1)))',
+    `$(touch ${marker})`,
+    `; touch ${marker}`,
+    'first\nsecond && id',
+  ]);
+  await runbooks.confirm();
+  await expect(runbooks.terminalText(run, 'hostile')).toHaveText(
+    JSON.stringify([`$(touch ${marker})`, `; touch ${marker}`, 'first\nsecond && id']),
+  );
+  await expect(runbooks.execState(run, 'hostile')).toHaveAttribute('data-state', 'done');
+  expect(existsSync(marker)).toBe(false);
+  expect(session.dialogs).toEqual([]);
+});
+
+test('shows the library and a checklist in French', async ({ warroom }) => {
+  const { ui, session } = warroom;
+  const page = session.page;
+  const runbooks = new RunbooksPage(page);
+  await ui.setLanguage('fr');
+  await expect(page.getByTestId('nav-runbooks')).toHaveText('Procédures');
+  await runbooks.openLibrary();
+  await runbooks.libraryLink('restore-from-backup').click();
+  await expect(runbooks.detail.locator('h2')).toHaveText('Restauration depuis une sauvegarde');
+  await expect(runbooks.detail).toContainText('Restaurer la complète, puis chaque incrémentale dans l’ordre');
+  await screenshot(page, 'runbook-library-fr');
+
+  await page.getByTestId('nav-dashboard').click();
+  await ui.declare({ title: 'Paiements refusés', severity: 'SEV1', kind: 'technical-failure' });
+  const run = await runbooks.start('payment-outage');
+  await expect(run.locator('h3')).toHaveText('Panne du prestataire de paiement (changer de passerelle)');
+  const confirmStep = runbooks.step(run, 'confirm');
+  await expect(confirmStep.getByTestId('step-status')).toHaveText('À faire');
+  await confirmStep.getByTestId('step-tick').click();
+  await expect(confirmStep.getByTestId('step-status')).toHaveText('Faite');
+  await expect(runbooks.timelineEntries.filter({ hasText: 'a démarré la liste de contrôle' })).toHaveCount(1);
+  await screenshot(page, 'runbook-run-fr');
+});
