@@ -85,3 +85,27 @@ export function checkBridgeUpgrade(request: RequestFacts, policy: AccessPolicy):
   }
   return { kind: 'allow' };
 }
+
+/**
+ * Calls that act on this laptop itself — running a command, storing a secret,
+ * joining or leaving a hub — answer only the person at it. A teammate's browser
+ * in LAN mode reads and writes the shared record, nothing more.
+ */
+export const LOCAL_ONLY_CALLS: ReadonlySet<string> = new Set([
+  'runbook:run-step',
+  'runbook:cancel',
+  'secret:set',
+  'secret:list',
+  'hub:join',
+  'hub:leave',
+]);
+
+/** Whether a socket's peer is this machine. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+export function isCallAllowed(channel: string, isLocalPeer: boolean): boolean {
+  return isLocalPeer || !LOCAL_ONLY_CALLS.has(channel);
+}

@@ -1,7 +1,7 @@
 // The web host over real HTTP and WebSocket on loopback.
 import { request } from 'node:http';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -189,4 +189,38 @@ describe('web host in LAN mode', () => {
     await expect(open({ Origin: 'http://evil.example', Cookie: `warroom_join=${token}` })).rejects.toThrow(/403/);
     await expect(open({ Origin: origin, Cookie: `warroom_join=${token}` })).resolves.toBeUndefined();
   });
+
+  // A real peer that is not this machine's loopback: this machine's own LAN address.
+  const lanAddress = Object.values(networkInterfaces())
+    .flat()
+    .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
+
+  it.skipIf(lanAddress === undefined)(
+    'keeps commands, secrets and the hub for the person at the laptop (skipped: no non-loopback IPv4 address)',
+    async () => {
+      const call = async (address: string, channel: string) => {
+        const origin = `http://${address}:${lan.port}`;
+        const socket = new WebSocket(`ws://${address}:${lan.port}/bridge`, {
+          headers: { Origin: origin, Cookie: `warroom_join=${token}` },
+        });
+        await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+        const answer = new Promise<Record<string, unknown>>((resolve) =>
+          socket.once('message', (data) => resolve(JSON.parse(String(data)) as Record<string, unknown>)),
+        );
+        socket.send(JSON.stringify({ kind: 'call', id: 1, channel, payload: {} }));
+        const result = (await answer).result as { ok: boolean; error?: { code: string } };
+        socket.close();
+        return result.ok ? 'ok' : result.error?.code;
+      };
+      const teammate = lanAddress ?? '';
+      expect(await call(teammate, 'runbook:run-step')).toBe('forbidden');
+      expect(await call(teammate, 'secret:list')).toBe('forbidden');
+      expect(await call(teammate, 'hub:join')).toBe('forbidden');
+      // The shared record stays open to the teammate…
+      expect(await call(teammate, 'app:get-info')).toBe('ok');
+      // …and the person at the laptop keeps every call (this one then fails on its empty payload).
+      expect(await call('127.0.0.1', 'runbook:run-step')).toBe('invalid-payload');
+      expect(await call('127.0.0.1', 'secret:list')).toBe('ok');
+    },
+  );
 });

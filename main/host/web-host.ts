@@ -15,7 +15,13 @@ import { createLogger } from '../services/logger';
 import type { Host } from './host';
 import { handleMonitorRoute, isMonitorRoute } from './monitor-routes';
 import { contentTypeOf, resolveStaticPath } from './static-files';
-import { checkBridgeUpgrade, checkPageRequest, type AccessPolicy } from './web-access';
+import {
+  checkBridgeUpgrade,
+  checkPageRequest,
+  isCallAllowed,
+  isLoopbackAddress,
+  type AccessPolicy,
+} from './web-access';
 
 export interface WebHostOptions {
   readonly host: Host;
@@ -71,11 +77,14 @@ async function serveStatic(rendererDir: string, request: IncomingMessage, respon
   createReadStream(file).pipe(response);
 }
 
+const LAN_REFUSAL =
+  'Only the person at this laptop can do that: running commands, secrets and the hub stay local in LAN mode.';
+
 function send(socket: WebSocket, frame: ServerFrame): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
 }
 
-function attachBridge(host: Host, socket: WebSocket): void {
+function attachBridge(host: Host, socket: WebSocket, isLocalPeer: boolean): void {
   const unsubscribe = host.events.subscribe((name, payload) => {
     if (isEventName(name)) send(socket, { kind: 'event', name, payload });
   });
@@ -97,6 +106,11 @@ function attachBridge(host: Host, socket: WebSocket): void {
       return;
     }
     const { id, channel, payload } = frame.data;
+    if (!isCallAllowed(channel, isLocalPeer)) {
+      log.warn(`refused ${channel} from a LAN peer`);
+      send(socket, { kind: 'result', id, result: fail('forbidden', LAN_REFUSAL) });
+      return;
+    }
     host
       .route(channel, payload)
       .catch((error: unknown) => fail('internal', error instanceof Error ? error.message : String(error)))
@@ -163,7 +177,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Forbidden'}\r\nConnection: close\r\n\r\n`);
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => attachBridge(options.host, ws));
+    sockets.handleUpgrade(request, socket, head, (ws) =>
+      attachBridge(options.host, ws, isLoopbackAddress(request.socket.remoteAddress)),
+    );
   });
   port = await listen(server, options.port, options.lanToken ? '0.0.0.0' : LOOPBACK);
   return {
