@@ -80,10 +80,17 @@ export function App() {
     else log.warn('language not saved on the host', result.error);
   }, []);
 
+  // The new name signs what is written from now on, before the host has saved it:
+  // a slow host must not put the old name on the next note.
   const changeName = useCallback(async (displayName: string) => {
+    const before = useUiStore.getState().settings;
+    useUiStore.getState().setSettings({ locale: before?.locale ?? null, ...before, displayName });
     const result = await getBridge().call('settings:update', { displayName });
     if (result.ok) useUiStore.getState().setSettings(result.value);
-    else log.warn('name not saved on the host', result.error);
+    else {
+      log.warn('name not saved on the host', result.error);
+      if (before) useUiStore.getState().setSettings(before);
+    }
   }, []);
 
   const isReady = appState === 'ready' && state !== undefined;

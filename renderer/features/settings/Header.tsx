@@ -17,18 +17,14 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
   const locale = useLocale();
   const hostStatus = useUiStore((state) => state.hostStatus);
   const syncStatus = useUiStore((state) => state.syncStatus);
-  // While the field is being edited it holds a draft; while the host saves it, the
-  // name being saved (a slow host must not make the field jump back); otherwise the saved name.
+  // While the field is being edited it holds a draft; otherwise the name in use.
   const [draft, setDraft] = useState<string | null>(null);
-  const [saving, setSaving] = useState<string | null>(null);
-  const name = draft ?? saving ?? actor;
+  const name = draft ?? actor;
 
   const saveName = () => {
     const trimmed = name.trim();
     setDraft(null);
-    if (!trimmed || trimmed === actor) return;
-    setSaving(trimmed);
-    void onDisplayName(trimmed).finally(() => setSaving(null));
+    if (trimmed && trimmed !== actor) void onDisplayName(trimmed);
   };
 
   return (
