@@ -76,11 +76,11 @@ const layers = [
       'preload/ may import electron and common/ only (and stays small: no zod).',
     ),
   },
-  // The renderer, and its one door per library: zustand in store/, dexie in db/, the host in bridge/.
+  // The renderer, and its one door per library: zustand in store/, dexie in db/, the host in bridge/, mermaid in diagram/.
   ...[
     [
       'renderer/**/*.{ts,tsx}',
-      ['zustand', 'zustand/*', 'dexie', 'dexie-react-hooks'],
+      ['zustand', 'zustand/*', 'dexie', 'dexie-react-hooks', 'mermaid'],
       ['main', 'preload', 'bridge/ws-transport', 'bridge/ipc-transport'],
     ],
     [
@@ -94,16 +94,21 @@ const layers = [
       ['main', 'preload', 'bridge/ws-transport', 'bridge/ipc-transport'],
     ],
     ['renderer/bridge/**/*.{ts,tsx}', ['zustand', 'zustand/*', 'dexie', 'dexie-react-hooks'], ['main', 'preload']],
+    [
+      'renderer/diagram/**/*.{ts,tsx}',
+      ['zustand', 'zustand/*', 'dexie', 'dexie-react-hooks'],
+      ['main', 'preload', 'bridge/ws-transport', 'bridge/ipc-transport'],
+    ],
   ].map(([files, packages, folders]) => ({
     files: [files],
     ignores:
       files === 'renderer/**/*.{ts,tsx}'
-        ? ['renderer/store/**', 'renderer/db/**', 'renderer/bridge/**', '**/*.test.*']
+        ? ['renderer/store/**', 'renderer/db/**', 'renderer/bridge/**', 'renderer/diagram/**', '**/*.test.*']
         : ['**/*.test.*'],
     rules: restrict(
       ['electron', ...node, ...hostPackages, ...packages],
       folders,
-      'renderer/: one door per library (store/ zustand, db/ dexie, bridge/ the host), never Node or electron.',
+      'renderer/: one door per library (store/ zustand, db/ dexie, bridge/ the host, diagram/ mermaid), never Node or electron.',
     ),
   })),
 ];

@@ -1,14 +1,27 @@
 // Monitoring through the real UI in browser mode: a monitor against a server
 // this test starts, its failure in plain words, an incident declared from it
 // with the evidence in its timeline; a bad YAML file refused whole; French;
-// a hostile monitor name shown as text on the board and the map.
+// hostile monitor names shown as text on the board and the mermaid map; no
+// Content Security Policy violation in the console on any of it.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { MonitorsPage } from './pages/monitors';
 import { screenshot } from './screenshot';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
+/** Mermaid syntax in a name: close the label, add a class and an edge, a directive, a click handler. */
+const HOSTILE_SYNTAX = '"]:::x --> y %%{init: {"securityLevel":"loose"}}%% click m0 call alert() #quot; `md`';
+
+/** Console messages about the Content Security Policy: mermaid's inline styles would show here. */
+function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) violations.push(message.text());
+  });
+  return violations;
+}
 
 interface Loopback {
   readonly url: string;
@@ -41,6 +54,7 @@ async function startHealthServer(): Promise<Loopback> {
 
 test('a monitor going down offers an incident pre-filled, whose timeline shows the evidence', async ({ warroom }) => {
   const { page } = warroom.session;
+  const csp = watchCsp(page);
   const monitors = new MonitorsPage(page);
   const server = await startHealthServer();
   try {
@@ -66,6 +80,8 @@ test('a monitor going down offers an incident pre-filled, whose timeline shows t
     await expect(row.getByTestId('monitor-reason')).toHaveText(reason);
     await expect(monitors.mapNodes.filter({ hasText: 'Checkout API' })).toHaveAttribute('data-status', 'down');
     await screenshot(page, 'monitors-down');
+    await monitors.map.scrollIntoViewIfNeeded();
+    await screenshot(page, 'monitors-map');
 
     const declared = await monitors.declareFrom('Checkout API');
     expect(declared).toEqual({ title: 'Checkout API is down', services: 'Checkout API' });
@@ -74,6 +90,7 @@ test('a monitor going down offers an incident pre-filled, whose timeline shows t
     await expect(evidence).toContainText('linked the monitor Checkout API: Down connection refused');
     await expect(evidence).toContainText(reason);
     await screenshot(page, 'incident-from-monitor');
+    expect(csp).toEqual([]);
   } finally {
     await server.close();
   }
@@ -117,8 +134,9 @@ test('an invalid YAML file is refused with its line and reason, and nothing of i
 test.describe('on a French system', () => {
   test.use({ lang: 'fr_FR.UTF-8' });
 
-  test('shows the board in French and a hostile monitor name as text on the board and the map', async ({ warroom }) => {
+  test('shows the board in French and hostile monitor names as text on the board and the map', async ({ warroom }) => {
     const { page } = warroom.session;
+    const csp = watchCsp(page);
     const monitors = new MonitorsPage(page);
     await expect(page.getByTestId('nav-monitors')).toHaveText('Moniteurs');
     await monitors.open();
@@ -130,21 +148,41 @@ test.describe('on a French system', () => {
         '    type: heartbeat',
         '    every: 3600',
         '    interval: 1',
+        '  - id: syntax',
+        `    name: '${HOSTILE_SYNTAX}'`,
+        '    type: heartbeat',
+        '    every: 3600',
+        '    interval: 1',
+        '    parent: hostile',
         '',
       ].join('\n'),
     );
-    await expect(page.getByTestId('yaml-imported')).toHaveText('1 moniteur importé.');
+    await expect(page.getByTestId('yaml-imported')).toHaveText('2 moniteurs importés.');
     const row = monitors.row(HOSTILE);
     await expect(row.getByTestId('monitor-name')).toHaveText(HOSTILE);
     await expect(row.getByTestId('monitor-status')).toHaveText('Opérationnel');
     await expect(row.getByTestId('monitor-reason')).toContainText('pas encore de signal de vie');
-    const node = monitors.mapNodes.first();
+    await expect(monitors.map).toHaveAttribute('data-state', 'drawn');
+    await expect(monitors.mapNodes).toHaveCount(2);
+    const [node, child] = [monitors.mapNode(HOSTILE), monitors.mapNode(HOSTILE_SYNTAX)];
     await expect(node).toHaveAttribute('data-status', 'up');
     await expect(node.locator('title')).toHaveText(`${HOSTILE} · Opérationnel`);
+    await expect(child.locator('title')).toHaveText(`${HOSTILE_SYNTAX} · Opérationnel`);
+    // Drawn as text: the label shows the name (with invisible breaks and ” for "), then the status.
+    expect(await monitors.nodeLabel(node)).toBe(`${HOSTILE} Opérationnel`);
+    expect(await monitors.nodeLabel(child)).toBe(`${HOSTILE_SYNTAX.replaceAll('"', '\u201D')} Opérationnel`);
+    // One edge, parent to child, and nothing else the names asked for: no element, class, handler or link.
+    await expect(monitors.map.locator('svg .flowchart-link')).toHaveCount(1);
+    const svg = monitors.map.locator('svg');
+    expect(
+      await svg.locator('img, image, a, script, foreignObject, style, [onerror], [onclick], [style]').count(),
+    ).toBe(0);
+    expect(await svg.locator('.x, .y, .clickable').count()).toBe(0);
     await expect(page.getByTestId('service-map')).toContainText('Opérationnel');
     await expect(monitors.view.locator('img')).toHaveCount(0);
-    await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+    await monitors.map.scrollIntoViewIfNeeded();
     await screenshot(page, 'monitors-fr');
     expect(warroom.session.dialogs).toEqual([]);
+    expect(csp).toEqual([]);
   });
 });

@@ -62,6 +62,7 @@ export const monitorsEn = {
     heading: 'Service map',
     label: 'Service map: each monitor under its parent, coloured by status',
     empty: 'The map appears once monitors exist.',
+    failed: 'The map could not be drawn; here are the monitors as a list.',
   },
   declare: {
     heading: 'Declare an incident from {{name}}',
@@ -309,6 +310,7 @@ export const monitorsFr: Catalogue<typeof monitorsEn> = {
     heading: 'Carte des services',
     label: 'Carte des services : chaque moniteur sous son parent, coloré selon son état',
     empty: 'La carte apparaît dès qu’il existe des moniteurs.',
+    failed: 'La carte n’a pas pu être dessinée ; voici les moniteurs sous forme de liste.',
   },
   declare: {
     heading: 'Déclarer un incident depuis {{name}}',

@@ -1,101 +1,109 @@
 // The service map: every monitor under the one it depends on, coloured by
-// status and labelled in words. Drawn as our own SVG (mermaid is not bundled
-// yet); monitor names are user text and only ever become SVG text nodes.
+// status and labelled in words, drawn by mermaid (loaded on first use). Until
+// it is drawn, and if drawing fails, the same map shows as a plain list, so the
+// area is never blank; once drawn, the list stays for screen readers.
+import { useEffect, useRef, useState } from 'react';
 import type { MonitorEntryStatus } from '../../../common/domain/incidents';
+import { drawMermaid, release } from '../../diagram/mermaid';
 import { useT } from '../../i18n';
-import { layoutServiceMap } from './service-map-layout';
+import { createLogger } from '../../log';
+import { type MapMonitor, type ServiceMapDiagram, serviceMapDiagram } from './service-map-source';
 
-const COLUMN = 220;
-const ROW = 56;
-const BOX_WIDTH = 200;
-const BOX_HEIGHT = 42;
-const PAD = 8;
-/** Bold 13 px text fits about this many characters in a box. */
-const NAME_CHARS = 22;
+export type { MapMonitor } from './service-map-source';
 
-export interface MapMonitor {
-  readonly id: string;
-  readonly name: string;
-  readonly parent?: string;
-  readonly status: MonitorEntryStatus;
-}
+const log = createLogger('service-map');
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
-function shorten(name: string): string {
-  return name.length > NAME_CHARS ? `${name.slice(0, NAME_CHARS - 1)}…` : name;
-}
+type Outcome = { readonly source: string; readonly kind: 'drawn' | 'failed' };
 
 export function ServiceMap({ monitors }: { monitors: readonly MapMonitor[] }) {
   const t = useT();
+  const statusWord = (status: MonitorEntryStatus) => t(`monitors.status.${status}`);
+  const diagram = useSameDiagram(serviceMapDiagram(monitors, statusWord));
+  const canvas = useRef<HTMLDivElement>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const label = t('monitors.map.label');
+
+  useEffect(() => {
+    const host = canvas.current;
+    if (!host || diagram.nodes.length === 0) return;
+    let isCurrent = true;
+    let sheet: CSSStyleSheet | undefined;
+    drawMermaid(diagram.source).then(
+      (drawing) => {
+        if (!isCurrent) return release(drawing.sheet);
+        sheet = drawing.sheet;
+        decorate(drawing.svg, diagram, label);
+        host.replaceChildren(drawing.svg);
+        setOutcome({ source: diagram.source, kind: 'drawn' });
+      },
+      (error: unknown) => {
+        if (!isCurrent) return;
+        log.warn('the service map could not be drawn; showing it as a list', String(error));
+        host.replaceChildren();
+        setOutcome({ source: diagram.source, kind: 'failed' });
+      },
+    );
+    return () => {
+      isCurrent = false;
+      if (sheet) release(sheet);
+    };
+  }, [diagram, label]);
+
   if (monitors.length === 0) return <p className="muted">{t('monitors.map.empty')}</p>;
-  const byId = new Map(monitors.map((monitor) => [monitor.id, monitor]));
-  const placements = layoutServiceMap(monitors);
-  const at = new Map(placements.map((placement) => [placement.id, placement]));
-  const columns = Math.max(...placements.map((placement) => placement.column)) + 1;
-  const width = columns * COLUMN + PAD * 2;
-  const height = placements.length * ROW + PAD * 2;
-  const x = (column: number) => PAD + column * COLUMN;
-  const y = (row: number) => PAD + row * ROW;
+  const state = outcome?.source === diagram.source ? outcome.kind : 'drawing';
+  const byId = new Map(diagram.nodes.map(({ monitor }) => [monitor.id, monitor]));
   return (
-    <figure className="service-map" data-testid="service-map">
-      <svg
-        width={width}
-        height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={t('monitors.map.label')}
-      >
-        {placements.map((placement) => {
-          const parent = placement.parent === undefined ? undefined : at.get(placement.parent);
-          if (!parent) return null;
-          const fromX = x(parent.column) + 16;
-          const fromY = y(parent.row) + BOX_HEIGHT;
-          const toX = x(placement.column);
-          const toY = y(placement.row) + BOX_HEIGHT / 2;
+    <figure className="service-map" data-testid="service-map" data-state={state}>
+      {state === 'failed' ? (
+        <p className="map-failed" role="status" data-testid="service-map-failed">
+          {t('monitors.map.failed')}
+        </p>
+      ) : null}
+      <div ref={canvas} className="map-canvas" hidden={state !== 'drawn'} />
+      <ul className={state === 'drawn' ? 'visually-hidden' : 'map-list'} data-testid="service-map-list">
+        {diagram.nodes.map(({ monitor }) => {
+          const parent = monitor.parent === undefined ? undefined : byId.get(monitor.parent);
           return (
-            <path
-              key={`edge-${placement.id}`}
-              className="map-edge"
-              d={`M${fromX},${fromY} V${toY} H${toX}`}
-              fill="none"
-            />
-          );
-        })}
-        {placements.map((placement) => {
-          const monitor = byId.get(placement.id);
-          if (!monitor) return null;
-          const status = t(`monitors.status.${monitor.status}`);
-          return (
-            <g
-              key={placement.id}
-              className={`map-node map-${monitor.status}`}
-              data-testid="map-node"
-              data-status={monitor.status}
-              transform={`translate(${x(placement.column)},${y(placement.row)})`}
-            >
-              <title>{`${monitor.name} · ${status}`}</title>
-              <rect width={BOX_WIDTH} height={BOX_HEIGHT} rx="6" />
-              <text x="10" y="17" className="map-name">
-                {shorten(monitor.name)}
-              </text>
-              <text x="10" y="33" className="map-state">
-                {status}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <ul className="visually-hidden">
-        {placements.map((placement) => {
-          const monitor = byId.get(placement.id);
-          const parent = placement.parent === undefined ? undefined : byId.get(placement.parent);
-          return monitor ? (
-            <li key={placement.id}>
-              {monitor.name}: {t(`monitors.status.${monitor.status}`)}
+            <li key={monitor.id} data-status={monitor.status}>
+              {monitor.name}: {statusWord(monitor.status)}
               {parent ? ` ← ${parent.name}` : ''}
             </li>
-          ) : null;
+          );
         })}
       </ul>
     </figure>
   );
+}
+
+/** The same object while the diagram is unchanged, so a board refresh does not redraw it. */
+function useSameDiagram(next: ServiceMapDiagram): ServiceMapDiagram {
+  const [kept, setKept] = useState(next);
+  const isSame =
+    kept.source === next.source &&
+    kept.nodes.length === next.nodes.length &&
+    kept.nodes.every(({ monitor }, index) => monitor.name === next.nodes[index]?.monitor.name);
+  if (!isSame) setKept(next);
+  return isSame ? kept : next;
+}
+
+/** Test ids, statuses and a tooltip with the exact name on mermaid's nodes (ids like mermaid-3-flowchart-m0-0). */
+function decorate(svg: SVGSVGElement, diagram: ServiceMapDiagram, label: string): void {
+  const byNode = new Map(diagram.nodes.map((entry) => [entry.node, entry]));
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
+  const box = svg.viewBox.baseVal;
+  if (box.width > 0) {
+    svg.setAttribute('width', String(Math.ceil(box.width)));
+    svg.setAttribute('height', String(Math.ceil(box.height)));
+  }
+  for (const group of svg.querySelectorAll('g.node')) {
+    const entry = byNode.get(/-flowchart-(m\d+)-\d+$/.exec(group.id)?.[1] ?? '');
+    if (!entry) continue;
+    group.setAttribute('data-testid', 'map-node');
+    group.setAttribute('data-status', entry.monitor.status);
+    const title = document.createElementNS(SVG_NS, 'title');
+    title.textContent = `${entry.monitor.name} · ${entry.statusText}`;
+    group.prepend(title);
+  }
 }

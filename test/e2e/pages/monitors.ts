@@ -25,8 +25,23 @@ export class MonitorsPage {
     return this.rows.filter({ has: this.page.getByTestId('monitor-name').getByText(name, { exact: true }) });
   }
 
+  get map(): Locator {
+    return this.page.getByTestId('service-map');
+  }
+
   get mapNodes(): Locator {
     return this.page.getByTestId('map-node');
+  }
+
+  /** The map's node for a monitor, found by the exact name in its tooltip (its label may hold zero-width breaks). */
+  mapNode(name: string): Locator {
+    return this.mapNodes.filter({ hasText: `${name} · ` });
+  }
+
+  /** The text a node's label shows, rows joined by spaces, without the zero-width breaks the escaping adds. */
+  async nodeLabel(node: Locator): Promise<string> {
+    const rows = await node.locator('tspan.row').allTextContents();
+    return rows.join(' ').replaceAll('\u200B', '').replace(/\s+/g, ' ').trim();
   }
 
   get yamlProblems(): Locator {
