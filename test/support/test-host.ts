@@ -11,10 +11,11 @@ export function testHostOptions(dataDir: string, overrides: Partial<HostOptions>
     mode: 'browser',
     version: '1.2.3',
     systemLocale: 'en-GB',
-    openLog: async () => ({
-      log: new MemoryEventLog(DEFAULT_WORKSPACE, 'host-device', () => `host-${(ids += 1)}`),
-      close: async () => undefined,
-    }),
+    openLog: async () => {
+      const log = new MemoryEventLog(DEFAULT_WORKSPACE, 'host-device', () => `host-${(ids += 1)}`);
+      // The host's services write their own events (monitor changes, runbook evidence).
+      return { log, append: async (drafts, nowMs) => log.write(drafts, nowMs), close: async () => undefined };
+    },
     connectHub: () => {
       throw new Error('no hub in this test');
     },
