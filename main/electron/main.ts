@@ -10,6 +10,7 @@ import { RENDERER_DIR } from '../host/app-paths';
 import { defaultDataDir } from '../host/data-dir';
 import { createHost } from '../host/host';
 import { hostServices } from '../host/host-services';
+import { startMonitorListener } from '../host/monitor-routes';
 import { contentTypeOf } from '../host/static-files';
 import { createLogger } from '../services/logger';
 import { handleIpcCall } from './ipc-router';
@@ -17,6 +18,8 @@ import { createElectronNotifier } from './notifier';
 import { APP_ENTRY_URL, APP_SCHEME, isNavigationAllowed, resolveAppFile } from './security';
 
 const log = createLogger('electron');
+/** Where heartbeats and Alertmanager reach the desktop app on loopback (WARROOM_MONITOR_PORT overrides). */
+const DEFAULT_MONITOR_PORT = 7391;
 
 const { values } = parseArgs({
   args: process.argv.slice(app.isPackaged ? 1 : 2),
@@ -68,7 +71,16 @@ async function start(): Promise<void> {
     ...hostServices(dataDir),
     notifier: createElectronNotifier(),
   });
-  app.on('will-quit', () => void host.close());
+  // Cron jobs and a local Alertmanager reach the monitors here; the app works without it.
+  const monitorPort = Number(process.env.WARROOM_MONITOR_PORT ?? DEFAULT_MONITOR_PORT);
+  const listener = await startMonitorListener(host.monitoring, { port: monitorPort, log }).catch((error: unknown) => {
+    log.warn(`heartbeats and Alertmanager are off: port ${monitorPort} is not free`, error);
+    return null;
+  });
+  app.on('will-quit', () => {
+    void listener?.close();
+    void host.close();
+  });
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(request.url, RENDERER_DIR);
     if (!file) return new Response('Not found', { status: 404 });

@@ -8,8 +8,9 @@ import type { MonitorBoardSnapshot } from '../../common/bridge/monitor-contract'
 import { DEFAULT_WORKSPACE, type EventOf } from '../../common/events/event';
 import { MemoryEventLog } from '../../common/sync/memory-log';
 import { testHostOptions } from '../../test/support/test-host';
+import { createLogger } from '../services/logger';
 import { createHost, type Host } from './host';
-import { MAX_WEBHOOK_BYTES } from './monitor-routes';
+import { MAX_WEBHOOK_BYTES, startMonitorListener } from './monitor-routes';
 import { startWebHost, type WebHost } from './web-host';
 
 let dir: string;
@@ -181,5 +182,45 @@ describe('monitor routes', () => {
     expect((await post('/alertmanager', 'x'.repeat(MAX_WEBHOOK_BYTES + 1), json)).status).toBe(413);
     expect((await fetch(`http://127.0.0.1:${web.port}/alertmanager`)).status).toBe(405);
     expect((await board()).alerts).toEqual([]);
+  });
+});
+
+describe('the desktop app’s monitoring listener', () => {
+  it('takes heartbeats on loopback and answers nothing else', async () => {
+    await host.route('secret:set', { name: 'backup-beat', value: 'b3at-t0ken' });
+    log.write(
+      [
+        {
+          type: 'doc.put',
+          actor: 'Alice',
+          payload: {
+            collection: 'monitor',
+            docId: 'backup',
+            body: {
+              id: 'backup',
+              name: 'Nightly backup',
+              type: 'heartbeat',
+              every: 86_400,
+              interval: 3_600,
+              token: { secret: 'backup-beat' },
+            },
+          },
+        },
+      ],
+      Date.now(),
+    );
+    await host.monitoring.start();
+    const listener = await startMonitorListener(host.monitoring, { port: 0, log: createLogger('test') });
+    try {
+      const base = `http://127.0.0.1:${listener.port}`;
+      expect((await fetch(`${base}/`)).status).toBe(404);
+      expect((await fetch(`${base}/index.html`)).status).toBe(404);
+      expect((await fetch(`${base}/heartbeat/backup?token=guess`, { method: 'POST' })).status).toBe(403);
+      expect((await fetch(`${base}/heartbeat/backup?token=b3at-t0ken`, { method: 'POST' })).status).toBe(200);
+      // The Alertmanager route is closed until its token is stored, here as on the web host.
+      expect((await fetch(`${base}/alertmanager`, { method: 'POST', body: '{}' })).status).not.toBe(200);
+    } finally {
+      await listener.close();
+    }
   });
 });

@@ -3,7 +3,8 @@
 // webhook (`POST /alertmanager`, bearer token or `?token=`). They answer
 // programs, not browsers, so they skip the page checks and carry their own:
 // the monitor's token, the Alertmanager token, a JSON body of bounded size.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Logger } from '../services/logger';
 import type { Monitoring } from './monitoring';
 
@@ -128,4 +129,43 @@ export async function handleMonitorRoute(
     return;
   }
   reply(response, 200, { ok: true, changes: receipt.changes.length });
+}
+
+export interface MonitorListener {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The monitoring routes on their own loopback listener, for the desktop app,
+ * which has no web host: cron jobs and a local Alertmanager post here. Anything
+ * else gets a 404.
+ */
+export async function startMonitorListener(
+  monitoring: Monitoring,
+  options: { readonly port: number; readonly log: Logger },
+): Promise<MonitorListener> {
+  const server = createServer((request, response) => {
+    if (!isMonitorRoute(request.url)) {
+      request.resume();
+      reply(response, 404, { ok: false, error: 'not a monitoring route' });
+      return;
+    }
+    handleMonitorRoute(monitoring, request, response, options.log).catch((error: unknown) => {
+      options.log.error('monitor route failed', error);
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
