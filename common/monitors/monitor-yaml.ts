@@ -1,6 +1,7 @@
 // Monitors as a YAML file, so teams keep them in git. Import is all or
 // nothing: a file with any problem is refused whole, and every problem is
 // reported with its line, column and a reason in plain words, in file order.
+import { pathLabel, valueAt, type Path } from '../yaml/paths';
 import { isMap, isScalar, LineCounter, parseDocument, stringify, type Document } from 'yaml';
 import type { z } from 'zod';
 import { monitorsFileSchema, type MonitorDefinition } from './monitor-schema';
@@ -23,27 +24,13 @@ export type MonitorsYamlResult =
   | { readonly ok: false; readonly error: YamlProblem; readonly errors: readonly YamlProblem[] };
 
 type Issue = z.core.$ZodIssue;
-type Path = readonly PropertyKey[];
 
 /** `monitors[3].maintenance[0].from` → `maintenance[0].from`: the line already says which monitor. */
 function fieldOf(path: Path): string {
   const inside = path[0] === 'monitors' && typeof path[1] === 'number' ? path.slice(2) : path;
   if (inside.length === 0)
     return path.length > 1 ? `monitors[${String(path[1])}]` : path.length === 1 ? 'monitors' : '';
-  return inside.reduce<string>(
-    (label, part) =>
-      typeof part === 'number' ? `${label}[${part}]` : label ? `${label}.${String(part)}` : String(part),
-    '',
-  );
-}
-
-function valueAt(root: unknown, path: Path): unknown {
-  let node = root;
-  for (const part of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<PropertyKey, unknown>)[part];
-  }
-  return node;
+  return pathLabel(inside);
 }
 
 const TYPE_PROBLEM: Readonly<Record<string, YamlProblemName>> = {

@@ -1,6 +1,7 @@
 // Runbooks as YAML files, so teams keep them in git. Import is all or nothing:
 // a file with any problem is refused whole, each problem with its line, column
 // and a reason in plain words (the house pattern of monitors/monitor-yaml.ts).
+import { pathLabel, valueAt, type Path } from '../yaml/paths';
 import { isMap, isScalar, LineCounter, parseDocument, stringify, type Document } from 'yaml';
 import type { z } from 'zod';
 import { runbooksEn } from '../i18n/catalogue/runbooks';
@@ -26,24 +27,6 @@ export type RunbookYamlResult =
   | { readonly ok: false; readonly error: RunbookYamlProblem; readonly errors: readonly RunbookYamlProblem[] };
 
 type Issue = z.core.$ZodIssue;
-type Path = readonly PropertyKey[];
-
-export function fieldOf(path: Path): string {
-  return path.reduce<string>(
-    (label, part) =>
-      typeof part === 'number' ? `${label}[${part}]` : label ? `${label}.${String(part)}` : String(part),
-    '',
-  );
-}
-
-function valueAt(root: unknown, path: Path): unknown {
-  let node = root;
-  for (const part of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<PropertyKey, unknown>)[part];
-  }
-  return node;
-}
 
 function isCode(name: unknown): name is YamlProblemCode {
   return typeof name === 'string' && Object.hasOwn(runbooksEn.yaml, name);
@@ -64,7 +47,7 @@ interface Explained {
 /** One zod issue as a catalogue reason, plus the path it really points at. */
 function explain(issue: Issue, data: unknown, base: Path = []): Explained {
   const path = [...base, ...issue.path];
-  const field = fieldOf(path);
+  const field = pathLabel(path);
   if (path.length === 0 && (typeof data !== 'object' || data === null || Array.isArray(data))) {
     return { path, code: 'notRunbook', values: {} };
   }
@@ -96,7 +79,7 @@ function explain(issue: Issue, data: unknown, base: Path = []): Explained {
       return { path, code: 'oneOf', values: { field, options: issue.values.map(String).join(', ') } };
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
-      return { path, key, code: 'unknownField', values: { field: fieldOf([...path, key]) } };
+      return { path, key, code: 'unknownField', values: { field: pathLabel([...path, key]) } };
     }
     case 'invalid_format':
       // Patterns name their problem in the message (`stepId`, `envName`).
@@ -173,7 +156,7 @@ export function parseRunbookYaml(text: string): RunbookYamlResult {
   return refuse(
     parsed.error.issues.map((issue) => {
       const { path, code, values, key } = explain(issue, data);
-      return problem(lines, offsetOf(document, path, key), values.field ?? fieldOf(path), code, values);
+      return problem(lines, offsetOf(document, path, key), values.field ?? pathLabel(path), code, values);
     }),
   );
 }

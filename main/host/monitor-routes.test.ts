@@ -54,6 +54,33 @@ async function board(): Promise<MonitorBoardSnapshot> {
   return result.value as MonitorBoardSnapshot;
 }
 
+/** A heartbeat monitor for a nightly backup, its token in the secret store, and the engine running. */
+async function watchNightlyBackup(): Promise<void> {
+  await host.route('secret:set', { name: 'backup-beat', value: 'b3at-t0ken' });
+  log.write(
+    [
+      {
+        type: 'doc.put',
+        actor: 'Alice',
+        payload: {
+          collection: 'monitor',
+          docId: 'backup',
+          body: {
+            id: 'backup',
+            name: 'Nightly backup',
+            type: 'heartbeat',
+            every: 86_400,
+            interval: 3_600,
+            token: { secret: 'backup-beat' },
+          },
+        },
+      },
+    ],
+    Date.now(),
+  );
+  await host.monitoring.start();
+}
+
 const UNTIL = { timeout: 10_000, interval: 20 };
 
 /** A webhook as Alertmanager 0.27 sends it (`webhook_configs`), one alert firing. */
@@ -89,29 +116,7 @@ function alertmanagerWebhook(status: 'firing' | 'resolved') {
 
 describe('monitor routes', () => {
   it('takes heartbeats only with the right token, and turns one into an up monitor', async () => {
-    await host.route('secret:set', { name: 'backup-beat', value: 'b3at-t0ken' });
-    log.write(
-      [
-        {
-          type: 'doc.put',
-          actor: 'Alice',
-          payload: {
-            collection: 'monitor',
-            docId: 'backup',
-            body: {
-              id: 'backup',
-              name: 'Nightly backup',
-              type: 'heartbeat',
-              every: 86_400,
-              interval: 3_600,
-              token: { secret: 'backup-beat' },
-            },
-          },
-        },
-      ],
-      Date.now(),
-    );
-    await host.monitoring.start();
+    await watchNightlyBackup();
 
     expect((await post('/heartbeat/backup?token=guess', undefined)).status).toBe(403);
     expect((await post('/heartbeat/backup', undefined)).status).toBe(403);
@@ -187,29 +192,7 @@ describe('monitor routes', () => {
 
 describe('the desktop app’s monitoring listener', () => {
   it('takes heartbeats on loopback and answers nothing else', async () => {
-    await host.route('secret:set', { name: 'backup-beat', value: 'b3at-t0ken' });
-    log.write(
-      [
-        {
-          type: 'doc.put',
-          actor: 'Alice',
-          payload: {
-            collection: 'monitor',
-            docId: 'backup',
-            body: {
-              id: 'backup',
-              name: 'Nightly backup',
-              type: 'heartbeat',
-              every: 86_400,
-              interval: 3_600,
-              token: { secret: 'backup-beat' },
-            },
-          },
-        },
-      ],
-      Date.now(),
-    );
-    await host.monitoring.start();
+    await watchNightlyBackup();
     const listener = await startMonitorListener(host.monitoring, { port: 0, log: createLogger('test') });
     try {
       const base = `http://127.0.0.1:${listener.port}`;
