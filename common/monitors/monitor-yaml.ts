@@ -1,8 +1,8 @@
 // Monitors as a YAML file, so teams keep them in git. Import is all or
 // nothing: a file with any problem is refused whole, and every problem is
 // reported with its line, column and a reason in plain words, in file order.
-import { pathLabel, valueAt, type Path } from '../yaml/paths';
-import { isMap, isScalar, LineCounter, parseDocument, stringify, type Document } from 'yaml';
+import { offsetOf, pathLabel, refuseInOrder as refuse, valueAt, type Path } from '../yaml/locate';
+import { LineCounter, parseDocument, stringify } from 'yaml';
 import type { z } from 'zod';
 import { monitorsFileSchema, type MonitorDefinition } from './monitor-schema';
 import { describe, yamlProblem, type Reason, type YamlProblemName } from './reasons';
@@ -107,31 +107,9 @@ export function explain(
 }
 
 /** The offset of the node a path points at; a missing field points at the map that lacks it. */
-function offsetOf(document: Document, path: Path, key?: string): number {
-  for (let depth = path.length; depth >= 0; depth -= 1) {
-    const node: unknown = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
-    if (node === undefined || node === null) continue;
-    if (key !== undefined && depth === path.length && isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
-      if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
-    }
-    const range = (node as { range?: readonly number[] | null }).range;
-    if (range?.[0] !== undefined) return range[0];
-  }
-  return 0;
-}
-
 function toProblem(lines: LineCounter, offset: number, field: string, reason: Reason<'yaml'>): YamlProblem {
   const { line, col } = lines.linePos(offset);
   return { line, column: col, field, reason, message: describe(reason) };
-}
-
-function refuse(problems: readonly YamlProblem[]): MonitorsYamlResult {
-  const ordered = [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
-  const [first] = ordered;
-  // Callers refuse only with a problem in hand; an empty list is a bug here.
-  if (first === undefined) throw new Error('a refusal needs a problem');
-  return { ok: false, error: first, errors: ordered };
 }
 
 export function parseMonitorsYaml(text: string): MonitorsYamlResult {

@@ -1,8 +1,8 @@
 // Runbooks as YAML files, so teams keep them in git. Import is all or nothing:
 // a file with any problem is refused whole, each problem with its line, column
 // and a reason in plain words (the house pattern of monitors/monitor-yaml.ts).
-import { pathLabel, valueAt, type Path } from '../yaml/paths';
-import { isMap, isScalar, LineCounter, parseDocument, stringify, type Document } from 'yaml';
+import { offsetOf, pathLabel, refuseInOrder as refuse, valueAt, type Path } from '../yaml/locate';
+import { LineCounter, parseDocument, stringify } from 'yaml';
 import type { z } from 'zod';
 import { runbooksEn } from '../i18n/catalogue/runbooks';
 import { runbookSchema, type Runbook } from './runbook-schema';
@@ -99,20 +99,6 @@ function explain(issue: Issue, data: unknown, base: Path = []): Explained {
 }
 
 /** The offset of the node a path points at; a missing field points at the map that lacks it. */
-function offsetOf(document: Document, path: Path, key?: string): number {
-  for (let depth = path.length; depth >= 0; depth -= 1) {
-    const node: unknown = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
-    if (node === undefined || node === null) continue;
-    if (key !== undefined && depth === path.length && isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
-      if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
-    }
-    const range = (node as { range?: readonly number[] | null }).range;
-    if (range?.[0] !== undefined) return range[0];
-  }
-  return 0;
-}
-
 function problem(
   lines: LineCounter,
   offset: number,
@@ -122,13 +108,6 @@ function problem(
 ): RunbookYamlProblem {
   const { line, col } = lines.linePos(offset);
   return { line, column: col, field, code, values, message: describe(code, values) };
-}
-
-function refuse(problems: readonly RunbookYamlProblem[]): RunbookYamlResult {
-  const ordered = [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
-  const [first] = ordered;
-  if (first === undefined) throw new Error('a refusal needs a problem');
-  return { ok: false, error: first, errors: ordered };
 }
 
 /** Reads one runbook from YAML (a Markdown file's front matter works too: see `parseRunbookFile`). */
