@@ -4,7 +4,7 @@ import { parseNameList } from '../../../common/domain/impact';
 import { SEVERITIES, TITLE_MAX, type Severity } from '../../../common/events/event';
 import { getEventStore } from '../../db';
 import { useT } from '../../i18n';
-import { useKindOptions } from './IncidentDetails';
+import { KindSelect } from './IncidentDetails';
 import { useSeverityHint } from './labels';
 
 interface Props {
@@ -19,7 +19,6 @@ export function DeclareIncidentForm({ actor, onDeclared, onCancel }: Props) {
   const [severity, setSeverity] = useState<Severity>('SEV2');
   const [kind, setKind] = useState('technical-failure');
   const [services, setServices] = useState('');
-  const kinds = useKindOptions();
   const severityHint = useSeverityHint();
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
@@ -81,16 +80,7 @@ export function DeclareIncidentForm({ actor, onDeclared, onCancel }: Props) {
           </label>
         ))}
       </fieldset>
-      <label className="field">
-        <span>{t('declare.kind')}</span>
-        <select data-testid="declare-kind" value={kind} onChange={(event) => setKind(event.target.value)}>
-          {kinds.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <KindSelect label={t('declare.kind')} testId="declare-kind" value={kind} onChange={setKind} />
       <label className="field">
         <span>{t('declare.services')}</span>
         <input

@@ -54,10 +54,36 @@ export function useKindOptions(): { value: string; label: string }[] {
   ];
 }
 
+/** The type of an incident, chosen among the built-in types and the workspace's own. */
+export function KindSelect({
+  label,
+  testId,
+  value,
+  onChange,
+}: {
+  label: string;
+  testId: string;
+  value: string;
+  onChange(kind: string): void;
+}) {
+  const kinds = useKindOptions();
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select data-testid={testId} value={value} onChange={(event) => onChange(event.target.value)}>
+        {kinds.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function DetailsForm({ incident, actor, onDone }: Props & { onDone(): void }) {
   const t = useT();
   const listError = useListError();
-  const kinds = useKindOptions();
   const [title, setTitle] = useState(incident.title);
   const [kind, setKind] = useState(incident.kind);
   const [services, setServices] = useState(incident.services.join(', '));
@@ -104,22 +130,13 @@ function DetailsForm({ incident, actor, onDone }: Props & { onDone(): void }) {
         <span>{t('lifecycle.title')}</span>
         <input data-testid="details-title" value={title} onChange={(event) => setTitle(event.target.value)} />
       </label>
-      <label className="field">
-        <span>{t('lifecycle.kind')}</span>
-        <select data-testid="details-kind" value={kind} onChange={(event) => setKind(event.target.value)}>
-          {kinds.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <KindSelect label={t('lifecycle.kind')} testId="details-kind" value={kind} onChange={setKind} />
       <label className="field">
         <span>{t('lifecycle.services')}</span>
         <input
           data-testid="details-services"
           value={services}
-          placeholder="checkout, payments-api"
+          placeholder={t('declare.servicesPlaceholder')}
           onChange={(event) => setServices(event.target.value)}
         />
         <small className="muted">{t('lifecycle.listHint')}</small>
