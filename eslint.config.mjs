@@ -15,7 +15,6 @@ const ui = [
   'react-i18next',
   'i18next',
   'dexie',
-  'dexie-react-hooks',
   'zustand',
   'zustand/*',
 ];
@@ -80,12 +79,12 @@ const layers = [
   ...[
     [
       'renderer/**/*.{ts,tsx}',
-      ['zustand', 'zustand/*', 'dexie', 'dexie-react-hooks', 'mermaid'],
+      ['zustand', 'zustand/*', 'dexie', 'mermaid'],
       ['main', 'preload', 'bridge/ws-transport', 'bridge/ipc-transport'],
     ],
     [
       'renderer/store/**/*.{ts,tsx}',
-      ['dexie', 'dexie-react-hooks'],
+      ['dexie'],
       ['main', 'preload', 'bridge/ws-transport', 'bridge/ipc-transport'],
     ],
     [
@@ -93,10 +92,10 @@ const layers = [
       ['zustand', 'zustand/*'],
       ['main', 'preload', 'bridge/ws-transport', 'bridge/ipc-transport'],
     ],
-    ['renderer/bridge/**/*.{ts,tsx}', ['zustand', 'zustand/*', 'dexie', 'dexie-react-hooks'], ['main', 'preload']],
+    ['renderer/bridge/**/*.{ts,tsx}', ['zustand', 'zustand/*', 'dexie'], ['main', 'preload']],
     [
       'renderer/diagram/**/*.{ts,tsx}',
-      ['zustand', 'zustand/*', 'dexie', 'dexie-react-hooks'],
+      ['zustand', 'zustand/*', 'dexie'],
       ['main', 'preload', 'bridge/ws-transport', 'bridge/ipc-transport'],
     ],
   ].map(([files, packages, folders]) => ({
