@@ -8,16 +8,7 @@ import tseslint from 'typescript-eslint';
 
 // Package names are matched exactly (`paths`); `x/*` entries become patterns for subpaths.
 const node = ['node:*', ...builtinModules];
-const ui = [
-  'react',
-  'react-dom',
-  'react-dom/*',
-  'react-i18next',
-  'i18next',
-  'dexie',
-  'zustand',
-  'zustand/*',
-];
+const ui = ['react', 'react-dom', 'react-dom/*', 'react-i18next', 'i18next', 'dexie', 'zustand', 'zustand/*'];
 const hostPackages = ['ws'];
 
 /** no-restricted-imports for one folder: forbidden packages and forbidden folders. */
@@ -82,11 +73,7 @@ const layers = [
       ['zustand', 'zustand/*', 'dexie', 'mermaid'],
       ['main', 'preload', 'bridge/ws-transport', 'bridge/ipc-transport'],
     ],
-    [
-      'renderer/store/**/*.{ts,tsx}',
-      ['dexie'],
-      ['main', 'preload', 'bridge/ws-transport', 'bridge/ipc-transport'],
-    ],
+    ['renderer/store/**/*.{ts,tsx}', ['dexie'], ['main', 'preload', 'bridge/ws-transport', 'bridge/ipc-transport']],
     [
       'renderer/db/**/*.{ts,tsx}',
       ['zustand', 'zustand/*'],
