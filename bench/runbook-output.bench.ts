@@ -11,7 +11,8 @@ import { createHost } from '../main/host/host';
 import { startWebHost } from '../main/host/web-host';
 import { testHostOptions } from '../test/support/test-host';
 import { max, median, min, type Figure } from './figure';
-import type { OutputRun } from './browser/terminal-output-api';
+import { seedRun } from '../test/support/seed-run';
+import { BENCH_RUN_ID, benchCommand, type OutputRun } from './browser/terminal-output-api';
 import { chromiumLaunchOptions } from './support/chromium';
 import { withTempDir } from './support/temp-dir';
 
@@ -68,6 +69,19 @@ export default function runbookOutput(): Promise<Figure[]> {
     withTempDir('terminal-host', async (dataDir) => {
       await bundlePage(outDir);
       const host = await createHost(testHostOptions(dataDir));
+      const seeded = await seedRun(
+        host,
+        [
+          ...Array.from({ length: RUNS }, (_, run) => ({
+            id: `text-${run}`,
+            kind: 'command' as const,
+            title: `${OUTPUT_MB} MiB of text`,
+            command: benchCommand(process.execPath, ['-e', TEXT_SCRIPT]),
+          })),
+          { id: 'yes', kind: 'command' as const, title: 'yes', command: benchCommand('yes', []) },
+        ],
+        { runId: BENCH_RUN_ID },
+      );
       const web = await startWebHost({ host, rendererDir: outDir, port: 0 });
       const browser = await chromium.launch(chromiumLaunchOptions());
       try {
@@ -81,20 +95,21 @@ export default function runbookOutput(): Promise<Figure[]> {
             throw new Error(`the bench page did not start: ${pageErrors.join('; ') || String(error)}`);
           });
 
+        await page.evaluate((id) => window.terminalOutputBench!.useIncident(id), seeded.incidentId);
         const runs: OutputRun[] = [];
         for (let run = 0; run < RUNS; run += 1) {
           runs.push(
-            await page.evaluate(({ program, script }) => window.terminalOutputBench!.run(program, ['-e', script]), {
-              program: process.execPath,
-              script: TEXT_SCRIPT,
-            }),
+            await page.evaluate(
+              ({ stepId, program, script }) => window.terminalOutputBench!.run(stepId, program, ['-e', script]),
+              { stepId: `text-${run}`, program: process.execPath, script: TEXT_SCRIPT },
+            ),
           );
         }
         const lost = runs.filter((run) => run.written !== run.recorded || !run.isSameHash).length;
         const rates = runs.map(mbPerSecond);
 
         // Responsiveness while a runaway command prints as fast as it can.
-        await page.evaluate(() => window.terminalOutputBench!.start('yes', []));
+        await page.evaluate(() => window.terminalOutputBench!.start('yes', 'yes', []));
         await page.focus('#echo');
         const latencies: number[] = [];
         for (let key = 1; key <= KEYSTROKES; key += 1) {

@@ -8,7 +8,7 @@ import { createBridgeClient } from '../../renderer/bridge/client';
 import { bridgeUrl, createWsTransport } from '../../renderer/bridge/ws-transport';
 import { decodeBase64, TerminalFeed } from '../../renderer/features/runbooks/terminal/terminal-feed';
 import { hasHardwareWebgl } from '../../renderer/features/runbooks/terminal/webgl';
-import type { OutputRun, TerminalOutputBench } from './terminal-output-api';
+import { BENCH_RUN_ID, benchCommand, type OutputRun, type TerminalOutputBench } from './terminal-output-api';
 
 const bridge = createBridgeClient(createWsTransport(bridgeUrl(window.location)));
 const element = document.getElementById('terminal');
@@ -34,6 +34,7 @@ interface Current {
   resolveEnded(value: { recorded: number; sha256: string }): void;
 }
 let current: Current | null = null;
+let incidentId = '';
 
 bridge.on('runbook:output', ({ execId, data }) => {
   if (!current || execId !== current.execId) return;
@@ -47,7 +48,7 @@ bridge.on('runbook:ended', ({ execId, evidence }) => {
     current.resolveEnded({ recorded: evidence.outputBytes, sha256: evidence.outputSha256 });
 });
 
-async function begin(program: string, args: readonly string[]): Promise<Current> {
+async function begin(stepId: string, program: string, args: readonly string[]): Promise<Current> {
   terminal.reset();
   const execId = crypto.randomUUID();
   let resolveEnded: Current['resolveEnded'] = () => undefined;
@@ -63,12 +64,14 @@ async function begin(program: string, args: readonly string[]): Promise<Current>
   current = next;
   const result = await bridge.call('runbook:run-step', {
     execId,
-    incidentId: 'bench',
-    runId: 'bench',
-    stepId: 'output',
+    incidentId,
+    runId: BENCH_RUN_ID,
+    stepId,
     actor: 'bench',
     dryRun: false,
-    action: { kind: 'command', command: { program, args: [...args], timeoutSeconds: 600, expectExit: 0 } },
+    action: { kind: 'command', command: benchCommand(program, args) },
+    // The bench seeds the host's record itself; this page holds no record.
+    after: {},
   });
   if (!result.ok) throw new Error(result.error.message);
   return next;
@@ -100,11 +103,14 @@ async function finish(run: Current): Promise<OutputRun> {
 }
 
 const bench: TerminalOutputBench = {
-  async run(program, args) {
-    return finish(await begin(program, args));
+  useIncident(id) {
+    incidentId = id;
   },
-  async start(program, args) {
-    const run = await begin(program, args);
+  async run(stepId, program, args) {
+    return finish(await begin(stepId, program, args));
+  },
+  async start(stepId, program, args) {
+    const run = await begin(stepId, program, args);
     while (run.feed.bytesWritten === 0) await flushed();
   },
   async stop() {

@@ -1,7 +1,15 @@
 // How outcomes cross the bridge: never a thrown string, always a value.
 import { z } from 'zod';
 
-export const ERROR_CODES = ['unknown-channel', 'invalid-payload', 'forbidden', 'internal', 'unavailable'] as const;
+/** `refused`: the host understood and said no; the message is a reason code the window words. */
+export const ERROR_CODES = [
+  'unknown-channel',
+  'invalid-payload',
+  'forbidden',
+  'refused',
+  'internal',
+  'unavailable',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface BridgeError {

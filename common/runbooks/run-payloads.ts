@@ -25,6 +25,10 @@ export const OUTCOMES = [
   'spawn-failed',
   'http-error',
   'dry-run',
+  /** A wait on a monitor this host does not know. */
+  'no-monitor',
+  /** The host stopped (crashed, or was killed) while the step ran. */
+  'interrupted',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -43,6 +47,9 @@ export const evidenceSchema = z.strictObject({
   cwd: z.string().max(1_000).optional(),
   method: z.string().max(10).optional(),
   url: z.string().max(2_000).optional(),
+  /** A wait: the monitor watched and the status awaited. */
+  monitor: z.string().max(200).optional(),
+  until: z.enum(['up', 'down']).optional(),
   exitCode: z.number().int().nullable().optional(),
   signal: z.string().max(20).optional(),
   httpStatus: z.number().int().min(0).max(999).optional(),

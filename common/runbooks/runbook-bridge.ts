@@ -1,14 +1,16 @@
 // What crosses the bridge for the acting steps of a checklist: the exact
 // command or call a person confirmed, its output in order, and how it ended.
 import { z } from 'zod';
+import { vectorSchema } from '../sync/protocol';
 import { evidenceSchema, STEP_STATUSES } from './run-payloads';
-import { commandSpecSchema, httpSpecSchema } from './runbook-schema';
+import { commandSpecSchema, httpSpecSchema, waitSpecSchema } from './runbook-schema';
 
 const id = z.string().min(1).max(64);
 
 export const stepActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('command'), command: commandSpecSchema }),
   z.strictObject({ kind: z.literal('http'), http: httpSpecSchema }),
+  z.strictObject({ kind: z.literal('wait'), wait: waitSpecSchema }),
 ]);
 
 export const runStepRequestSchema = z.strictObject({
@@ -21,7 +23,13 @@ export const runStepRequestSchema = z.strictObject({
   actor: z.string().trim().min(1).max(120),
   /** Exercises: record the command, run nothing. */
   dryRun: z.boolean(),
+  /** The step exactly as the person confirmed it; the host compares it with its own record. */
   action: stepActionSchema,
+  /**
+   * The window's record when the person confirmed (its run and approval
+   * included): the host waits until its own record holds as much, then decides.
+   */
+  after: vectorSchema,
 });
 export type RunStepRequestInput = z.input<typeof runStepRequestSchema>;
 

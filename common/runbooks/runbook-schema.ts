@@ -83,6 +83,14 @@ export const httpSpecSchema = z.strictObject({
 });
 export type HttpSpec = z.infer<typeof httpSpecSchema>;
 
+/** A wait until a monitor (by id, or by name) shows a status; the host watches its own board. */
+export const waitSpecSchema = z.strictObject({
+  monitor: z.string().trim().min(1).max(64),
+  until: z.enum(['up', 'down']),
+  timeoutSeconds: z.number().int().min(1).max(TIMEOUT_MAX_SECONDS).default(900),
+});
+export type WaitSpec = z.infer<typeof waitSpecSchema>;
+
 export const COMM_AUDIENCES = ['public', 'customers', 'internal', 'executives', 'regulator'] as const;
 
 export const stepSchema = z.discriminatedUnion('kind', [
@@ -92,9 +100,7 @@ export const stepSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     ...stepBase,
     kind: z.literal('wait-monitor'),
-    monitor: z.string().trim().min(1).max(64),
-    until: z.enum(['up', 'down']),
-    timeoutSeconds: z.number().int().min(1).max(TIMEOUT_MAX_SECONDS).default(900),
+    ...waitSpecSchema.shape,
   }),
   z.strictObject({
     ...stepBase,
@@ -178,7 +184,7 @@ export type Runbook = z.infer<typeof runbookSchema>;
 /** What a file or a form gives before defaults are filled in. */
 export type RunbookInput = z.input<typeof runbookSchema>;
 
-/** Steps that act on the world: the host runs them, and they are dry runs in exercises. */
+/** Steps that act on the world: the host runs them, and they are dry runs in exercises. A wait only watches. */
 export function isActingStep(step: RunbookStep): step is Extract<RunbookStep, { kind: 'command' | 'http' }> {
   return step.kind === 'command' || step.kind === 'http';
 }

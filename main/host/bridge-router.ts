@@ -20,6 +20,13 @@ export type Handlers = {
 
 export type Router = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
 
+/** A handler's considered "no": it crosses as `refused` with its reason code, not as a failure. */
+export class CallRefused extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
 function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   return issues.map((issue) => `${issue.path.map(String).join('.') || '(payload)'}: ${issue.message}`).join('; ');
 }
@@ -38,6 +45,10 @@ export function createRouter(handlers: Handlers, log: Logger): Router {
       }
       return ok(response.data);
     } catch (error) {
+      if (error instanceof CallRefused) {
+        log.warn(`${channel} refused: ${error.reason}`);
+        return fail('refused', error.reason);
+      }
       log.error(`${channel} failed`, error);
       return fail('internal', `${channel}: ${error instanceof Error ? error.message : String(error)}`);
     }

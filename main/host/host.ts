@@ -14,6 +14,7 @@ import type { Notifier } from '../services/notifier';
 import { createRouter, HostEvents, type Router } from './bridge-router';
 import { Monitoring } from './monitoring';
 import { Replication, type ConnectHub } from './replication';
+import { RecordView } from './record-view';
 import { createRunbookHost } from './runbook-host';
 import { openSecretStore } from './secret-store';
 import { openSettingsStore, type SettingsStore } from './settings-store';
@@ -45,6 +46,8 @@ export interface Host {
   readonly monitoring: Monitoring;
   /** The host's replica, opened on first call. */
   log(): Promise<EventLog>;
+  /** Writes events of this host's own into its record, and tells windows and the hub. */
+  append(drafts: readonly EventDraft[]): Promise<void>;
   readonly dataDir: string;
   close(): Promise<void>;
 }
@@ -110,12 +113,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
     logger: createLogger('monitoring'),
     locale: () => settings.get().locale ?? matchLocale(options.systemLocale),
   });
+  const view = new RecordView({ log, events, clock });
+  const append = async (drafts: readonly EventDraft[]) => {
+    await appendOwn(drafts);
+    replication.onLocalChange(await (await log()).vector());
+  };
   const runbooks = createRunbookHost({
+    view,
+    monitors: monitoring.watch,
     dataDir: options.dataDir,
-    append: async (drafts) => {
-      await appendOwn(drafts);
-      replication.onLocalChange(await (await log()).vector());
-    },
+    append,
     events,
     secrets,
     logger: createLogger('runbook'),
@@ -170,6 +177,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     replication,
     monitoring,
     log,
+    append,
     dataDir: options.dataDir,
     async close() {
       clearTimeout(startTimer);

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EventPayload } from '../../common/bridge/contract';
 import type { MonitorBoardSnapshot } from '../../common/bridge/monitor-contract';
 import { foldEvents } from '../../common/domain/incidents';
 import { DEFAULT_WORKSPACE, type EventDraft, type EventOf, type WarEvent } from '../../common/events/event';
@@ -143,6 +144,82 @@ describe('host monitoring', () => {
       const incident = foldEvents(window.all()).incidents.get(declared!.id);
       const evidence = incident?.timeline.flatMap((entry) => (entry.kind === 'monitor' ? [entry.status] : []));
       expect(evidence).toEqual(['down', 'up']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('ends a runbook wait step when the monitor it names comes back, by name, with the wait as evidence', async () => {
+    const answer = (_request: IncomingMessage, response: ServerResponse) => response.end('ok');
+    let server: Running = await startHttpServer(answer);
+    const { port } = server;
+    await server.close();
+    try {
+      const [declared] = await fromWindow([
+        {
+          type: 'incident.declared',
+          actor: 'Alice',
+          payload: { title: 'Shop down', severity: 'SEV1', kind: 'technical-failure' },
+        },
+        monitorDoc({
+          id: 'shop',
+          name: 'Web shop',
+          type: 'http',
+          url: `http://127.0.0.1:${port}/health`,
+          interval: 3_600,
+          failureThreshold: 1,
+          successThreshold: 1,
+        }),
+      ]);
+      const wait = { monitor: 'web shop', until: 'up' as const, timeoutSeconds: 600 };
+      const runbook = {
+        id: 'restart',
+        title: 'Restart',
+        steps: [{ id: 'wait', kind: 'wait-monitor', title: 'Wait', ...wait }],
+      };
+      // Written by the window and not yet synced: the host waits for it before deciding.
+      window.write(
+        [
+          {
+            type: 'runbook.run-started',
+            incidentId: declared!.id,
+            actor: 'Alice',
+            payload: { runId: 'run-1', runbookId: 'restart', version: 1, runbook },
+          },
+        ],
+        Date.now(),
+      );
+      await host.monitoring.start();
+      await checkNow('shop');
+      await vi.waitFor(async () => expect((await board()).monitors[0]?.status).toBe('down'), UNTIL);
+
+      const ended = new Promise<EventPayload<'runbook:ended'>>((resolve) =>
+        host.events.subscribe((name, payload) => {
+          if (name === 'runbook:ended') resolve(payload as EventPayload<'runbook:ended'>);
+        }),
+      );
+      const asked = host.route('runbook:run-step', {
+        execId: 'wait-1',
+        incidentId: declared!.id,
+        runId: 'run-1',
+        stepId: 'wait',
+        actor: 'Alice',
+        dryRun: false,
+        action: { kind: 'wait', wait },
+        after: await window.vector(),
+      });
+      await syncWindow();
+      expect(await asked).toEqual({ ok: true, value: { execId: 'wait-1' } });
+
+      server = await startHttpServer(answer, port);
+      await checkNow('shop');
+      expect(await ended).toMatchObject({
+        status: 'done',
+        evidence: { kind: 'wait', outcome: 'ok', monitor: 'Web shop', until: 'up' },
+      });
+      await syncWindow();
+      const run = foldEvents(window.all()).incidents.get(declared!.id)?.runs.get('run-1');
+      expect(run?.steps.get('wait')).toMatchObject({ status: 'done', evidence: { outcome: 'ok' } });
     } finally {
       await server.close();
     }

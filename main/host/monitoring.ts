@@ -12,6 +12,7 @@ import {
   type MonitorBoardSnapshot,
   type MonitorRow,
 } from '../../common/bridge/monitor-contract';
+import { normaliseName } from '../../common/domain/documents';
 import { compareEvents } from '../../common/domain/order';
 import { ACTOR_MAX, NAME_MAX, type EventDraft, type WarEvent } from '../../common/events/event';
 import { hlcMillis } from '../../common/events/hlc';
@@ -38,6 +39,7 @@ import { MonitorEngine, type AlertmanagerReceipt } from '../services/monitor/mon
 import { failure, success } from '../services/monitor/probe';
 import type { BeatVerdict } from '../services/monitor/heartbeat';
 import type { Notifier } from '../services/notifier';
+import type { MonitorWatch } from '../services/runbook/monitor-wait';
 import type { Handlers, HostEvents } from './bridge-router';
 import type { SecretStore } from './secret-store';
 
@@ -117,6 +119,23 @@ export class Monitoring {
   private isAlertmanagerEnabled = false;
   private unsubscribe: (() => void) | null = null;
   private readonly actor: string;
+  private readonly statusListeners = new Set<(monitorId: string, status: string) => void>();
+
+  /** What a runbook's wait step watches: a monitor by id or name, and each change of status. */
+  readonly watch: MonitorWatch = {
+    find: (ref) => {
+      const rows = this.engine.snapshot();
+      const wanted = normaliseName(ref);
+      const row =
+        rows.find((candidate) => candidate.view.id === ref) ??
+        rows.find((candidate) => normaliseName(candidate.name) === wanted);
+      return row ? { id: row.view.id, name: row.name, status: row.view.status } : undefined;
+    },
+    onStatus: (listener) => {
+      this.statusListeners.add(listener);
+      return () => this.statusListeners.delete(listener);
+    },
+  };
 
   constructor(private readonly options: MonitoringOptions) {
     this.actor = clip(options.actor ?? `monitor@${hostname() || 'host'}`, ACTOR_MAX);
@@ -349,6 +368,7 @@ export class Monitoring {
     const locale = this.options.locale();
     for (const change of changes) {
       if (change.type !== 'status') continue;
+      for (const listener of this.statusListeners) listener(change.monitorId, change.to);
       // A monitor found up at start tells no incident anything; one found down does.
       if (change.from === 'pending' && change.to === 'up') continue;
       const definition = this.engine.definition(change.monitorId);

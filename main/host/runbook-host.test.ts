@@ -1,17 +1,23 @@
 // The runbook runner through the host's bridge router: the same calls and
-// events a window uses, and the evidence landing in the host's own record.
+// events a window uses, the host deciding from its own record what may run,
+// and the evidence landing in that record.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventPayload } from '../../common/bridge/contract';
+import type { CallRequest, EventPayload } from '../../common/bridge/contract';
+import type { WarEvent } from '../../common/events/event';
+import { seedRun } from '../../test/support/seed-run';
 import { testHostOptions } from '../../test/support/test-host';
+import { FakeClock, settle } from '../services/fake-clock';
 import { createHost, type Host } from './host';
+import { CATCH_UP_MS } from './runbook-host';
 
 let dir: string;
 let host: Host;
 
 beforeEach(async () => {
+  incidentId = 'incident-1';
   dir = await mkdtemp(join(tmpdir(), 'runbook-host-'));
   host = await createHost(testHostOptions(dir));
 });
@@ -20,46 +26,207 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+const hello = { program: process.execPath, args: ['-e', "console.log('hello')"] };
+const printStep = { id: 'print', kind: 'command' as const, title: 'Print', command: hello };
+let execs = 0;
+/** The seeded incident; before seeding, one the host has never heard of. */
+let incidentId = 'incident-1';
+
+async function seed(...args: Parameters<typeof seedRun> extends [unknown, ...infer Rest] ? Rest : never) {
+  incidentId = (await seedRun(host, ...args)).incidentId;
+}
+
+function request(overrides: Partial<CallRequest<'runbook:run-step'>> = {}): CallRequest<'runbook:run-step'> {
+  execs += 1;
+  return {
+    execId: `exec-${execs}`,
+    incidentId,
+    runId: 'run-1',
+    stepId: 'print',
+    actor: 'Alice',
+    dryRun: false,
+    action: { kind: 'command', command: { ...hello, timeoutSeconds: 300, expectExit: 0 } },
+    after: {},
+    ...overrides,
+  };
+}
+
+function endOf(execId: string): Promise<EventPayload<'runbook:ended'>> {
+  return new Promise((resolve) =>
+    host.events.subscribe((name, payload) => {
+      const ended = payload as EventPayload<'runbook:ended'>;
+      if (name === 'runbook:ended' && ended.execId === execId) resolve(ended);
+    }),
+  );
+}
+
+async function stepStatuses(): Promise<(string | false)[]> {
+  const events: WarEvent[] = await (await host.log()).eventsBeyond({}, 1_000);
+  return events.map((event) => event.type === 'runbook.step-changed' && event.payload.status).filter(Boolean);
+}
+
 describe('runbook steps through the host', () => {
-  it('runs a confirmed command, streams its output and records its evidence', async () => {
+  it('runs a confirmed command of its record, streams its output and records its evidence', async () => {
+    await seed([printStep]);
     const output: EventPayload<'runbook:output'>[] = [];
-    const ended = new Promise<EventPayload<'runbook:ended'>>((resolve) =>
-      host.events.subscribe((name, payload) => {
-        if (name === 'runbook:output') output.push(payload as EventPayload<'runbook:output'>);
-        if (name === 'runbook:ended') resolve(payload as EventPayload<'runbook:ended'>);
-      }),
-    );
-    const result = await host.route('runbook:run-step', {
-      execId: 'exec-1',
-      incidentId: 'incident-1',
-      runId: 'run-1',
-      stepId: 'print',
-      actor: 'Alice',
-      dryRun: false,
-      action: { kind: 'command', command: { program: process.execPath, args: ['-e', "console.log('hello')"] } },
+    host.events.subscribe((name, payload) => {
+      if (name === 'runbook:output') output.push(payload as EventPayload<'runbook:output'>);
     });
-    expect(result).toEqual({ ok: true, value: { execId: 'exec-1' } });
+    const asked = request();
+    const ended = endOf(asked.execId);
+    const result = await host.route('runbook:run-step', asked);
+    expect(result).toEqual({ ok: true, value: { execId: asked.execId } });
     const end = await ended;
     expect(end).toMatchObject({ status: 'done', evidence: { exitCode: 0, output: 'hello\n' } });
     expect(Buffer.from(output.map((chunk) => chunk.data).join(''), 'base64').toString()).toBe('hello\n');
-    const log = await host.log();
-    const events = await log.eventsBeyond({}, 100);
-    expect(events.map((event) => event.type === 'runbook.step-changed' && event.payload.status)).toEqual([
-      'running',
-      'done',
-    ]);
+    expect(await stepStatuses()).toEqual(['running', 'done']);
   });
 
   it('refuses a request that is not a confirmed command', async () => {
     const result = await host.route('runbook:run-step', {
-      execId: 'exec-2',
-      incidentId: 'incident-1',
-      runId: 'run-1',
-      stepId: 'print',
-      actor: 'Alice',
-      dryRun: false,
+      ...request(),
       action: { kind: 'command', command: { program: '', args: [] } },
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+  });
+
+  it('runs nothing its record does not hold, and nothing other than what the record says', async () => {
+    expect(await host.route('runbook:run-step', request())).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: 'unknown-incident' },
+    });
+    await seed([printStep, { id: 'look', kind: 'manual', title: 'Look' }]);
+    const cases: [Partial<CallRequest<'runbook:run-step'>>, string][] = [
+      [{ runId: 'run-2' }, 'unknown-run'],
+      [{ stepId: 'nope' }, 'unknown-step'],
+      [{ stepId: 'look' }, 'not-acting'],
+      // A window (or anyone on the bridge) asking for another program than the step's.
+      [
+        {
+          action: {
+            kind: 'command',
+            command: { program: 'sh', args: ['-c', 'rm -rf /'], timeoutSeconds: 300, expectExit: 0 },
+          },
+        },
+        'changed',
+      ],
+      [
+        {
+          action: {
+            kind: 'command',
+            command: { ...hello, args: [...hello.args, '--extra'], timeoutSeconds: 300, expectExit: 0 },
+          },
+        },
+        'changed',
+      ],
+    ];
+    for (const [overrides, refusal] of cases) {
+      expect(await host.route('runbook:run-step', request(overrides)), refusal).toMatchObject({
+        ok: false,
+        error: { code: 'refused', message: refusal },
+      });
+    }
+    expect(await stepStatuses()).toEqual([]);
+  });
+
+  it('runs a step that needs approval only once a second person approved it in the record', async () => {
+    await seed([{ ...printStep, approval: true }]);
+    expect(await host.route('runbook:run-step', request())).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: 'not-approved' },
+    });
+    const change = (status: 'awaiting-approval' | 'approved', actor: string) =>
+      host.append([
+        {
+          type: 'runbook.step-changed',
+          incidentId,
+          actor,
+          payload: { runId: 'run-1', stepId: 'print', status },
+        },
+      ]);
+    await change('awaiting-approval', 'Alice');
+    await change('approved', 'alice');
+    expect(await host.route('runbook:run-step', request()), 'approved by the asker').toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: 'not-approved' },
+    });
+    await change('approved', 'Bob');
+    const asked = request();
+    const ended = endOf(asked.execId);
+    expect(await host.route('runbook:run-step', asked)).toEqual({ ok: true, value: { execId: asked.execId } });
+    expect((await ended).status).toBe('done');
+    // Finished: running it again needs a reopen, and a new approval.
+    expect(await host.route('runbook:run-step', request())).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: 'finished' },
+    });
+  });
+
+  it('starts one execution when two windows ask for the same step at once', async () => {
+    await seed([
+      {
+        id: 'print',
+        kind: 'command',
+        title: 'Slow',
+        command: { program: process.execPath, args: ['-e', 'setTimeout(() => {}, 300)'] },
+      },
+    ]);
+    const action = {
+      kind: 'command' as const,
+      command: {
+        program: process.execPath,
+        args: ['-e', 'setTimeout(() => {}, 300)'],
+        timeoutSeconds: 300,
+        expectExit: 0,
+      },
+    };
+    const first = request({ action });
+    const ended = endOf(first.execId);
+    const results = await Promise.all([
+      host.route('runbook:run-step', first),
+      host.route('runbook:run-step', request({ action })),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toMatchObject({ error: { code: 'refused', message: 'running' } });
+    await ended;
+    expect(await stepStatuses()).toEqual(['running', 'done']);
+  });
+
+  it('keeps an exercise without live actions to dry runs', async () => {
+    await seed([printStep], { exercise: true });
+    expect(await host.route('runbook:run-step', request())).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: 'live-in-exercise' },
+    });
+    const asked = request({ dryRun: true });
+    const ended = endOf(asked.execId);
+    expect(await host.route('runbook:run-step', asked)).toMatchObject({ ok: true });
+    expect((await ended).evidence.outcome).toBe('dry-run');
+  });
+});
+
+describe('a host that has not yet received the window’s changes', () => {
+  it('waits for them by sync, and refuses once it has waited long enough', async () => {
+    await host.close();
+    const clock = new FakeClock(Date.UTC(2026, 10, 22, 9));
+    host = await createHost(testHostOptions(dir, { clock }));
+    // The window has written five events the host has not seen.
+    const pending = host.route('runbook:run-step', request({ after: { 'window-device': 5 } }));
+    await settle();
+    await clock.advance(CATCH_UP_MS);
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'refused', message: 'behind' } });
+  });
+});
+
+describe('waiting on a monitor', () => {
+  it('ends at once, as failed, when the host has no such monitor', async () => {
+    await seed([{ id: 'wait', kind: 'wait-monitor', title: 'Wait', monitor: 'site-home', until: 'up' }]);
+    const asked = request({
+      stepId: 'wait',
+      action: { kind: 'wait', wait: { monitor: 'site-home', until: 'up', timeoutSeconds: 900 } },
+    });
+    const ended = endOf(asked.execId);
+    expect(await host.route('runbook:run-step', asked)).toMatchObject({ ok: true });
+    expect(await ended).toMatchObject({ status: 'failed', evidence: { kind: 'wait', outcome: 'no-monitor' } });
   });
 });

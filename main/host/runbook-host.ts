@@ -3,10 +3,13 @@
 // events, and evidence appended to the host's own record, so it lands even when
 // the window that asked has closed.
 import type { EventDraft } from '../../common/events/event';
+import { authoriseStep } from '../../common/runbooks/step-authority';
 import { systemClock, type Clock } from '../services/clock';
 import type { Logger } from '../services/logger';
+import type { MonitorWatch } from '../services/runbook/monitor-wait';
 import { RunbookRunner } from '../services/runbook/runbook-runner';
-import type { Handlers, HostEvents } from './bridge-router';
+import { CallRefused, type Handlers, type HostEvents } from './bridge-router';
+import type { RecordView } from './record-view';
 import type { SecretStore } from './secret-store';
 
 type RunbookCalls = 'runbook:run-step' | 'runbook:cancel' | 'runbook:ack-output';
@@ -19,7 +22,13 @@ export interface RunbookHostOptions {
   readonly secrets: SecretStore;
   readonly logger: Logger;
   readonly clock?: Clock;
+  /** The host's own reading of its record, which decides what may run. */
+  readonly view: RecordView;
+  readonly monitors?: MonitorWatch;
 }
+
+/** How long the host waits for a window's latest changes to reach it by sync. */
+export const CATCH_UP_MS = 10_000;
 
 export interface RunbookHost {
   readonly handlers: Pick<Handlers, RunbookCalls>;
@@ -37,16 +46,35 @@ export function createRunbookHost(options: RunbookHostOptions): RunbookHost {
     record: (drafts) => options.append(drafts),
     onOutput: (execId, seq, chunk) =>
       options.events.emit('runbook:output', { execId, seq, data: chunk.toString('base64') }),
-    onEnded: (ended) => options.events.emit('runbook:ended', ended),
+    onEnded: (ended) => {
+      inFlight.delete(ended.execId);
+      options.events.emit('runbook:ended', ended);
+    },
+    ...(options.monitors ? { monitors: options.monitors } : {}),
   });
+  // Run and step of each execution under way: two windows pressing "run" at
+  // once start one execution, since the record shows "running" only a moment later.
+  const inFlight = new Map<string, string>();
   return {
     runner,
     handlers: {
-      'runbook:run-step': async (request) => {
+      'runbook:run-step': async ({ after, ...request }) => {
+        const state = await options.view.covering(after, CATCH_UP_MS);
+        if (!state) throw new CallRefused('behind');
+        const authority = authoriseStep(state, request);
+        if (!authority.ok) throw new CallRefused(authority.refusal);
+        const key = `${request.runId}/${request.stepId}`;
+        if ([...inFlight.values()].includes(key)) throw new CallRefused('running');
         options.logger.info(
-          `${request.actor} runs step ${request.stepId} of run ${request.runId}${request.dryRun ? ' (dry run)' : ''}`,
+          `${request.actor} runs step ${request.stepId} of run ${request.runId}${authority.dryRun ? ' (dry run)' : ''}`,
         );
-        await runner.start(request);
+        inFlight.set(request.execId, key);
+        try {
+          await runner.start({ ...request, dryRun: authority.dryRun });
+        } catch (error) {
+          inFlight.delete(request.execId);
+          throw error;
+        }
         return { execId: request.execId };
       },
       'runbook:cancel': async ({ execId }) => ({ isCancelled: runner.cancel(execId) }),

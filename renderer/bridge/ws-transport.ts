@@ -6,6 +6,11 @@ import { BRIDGE_PATH, serverFrameSchema } from '../../common/bridge/wire';
 import type { HostStatus, Transport } from './transport';
 
 const CALL_TIMEOUT_MS = 10_000;
+/**
+ * Calls the host answers only once its record is open and holds the window's
+ * latest events: the first opening of the store can take many seconds.
+ */
+const SLOW_CALL_TIMEOUT_MS: Partial<Record<CallName, number>> = { 'runbook:run-step': 60_000 };
 const MAX_BACKOFF_MS = 5_000;
 
 interface Pending {
@@ -104,7 +109,7 @@ export function createWsTransport(
         const timer = setTimeout(() => {
           pending.delete(id);
           resolve(fail('unavailable', `${channel}: no answer from the host`));
-        }, CALL_TIMEOUT_MS);
+        }, SLOW_CALL_TIMEOUT_MS[channel] ?? CALL_TIMEOUT_MS);
         pending.set(id, { resolve, timer });
         open.send(JSON.stringify({ kind: 'call', id, channel, payload }));
       });

@@ -9,6 +9,13 @@ import type { EventStore } from '../db';
 import { createLogger } from '../log';
 
 const BATCH_EVENTS = 500;
+/**
+ * A host that is up but slow (its store opening, say) times a call out without
+ * dropping the connection: retry on a backoff, or a write made just before
+ * would wait for the next one to reach the host.
+ */
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
 const log = createLogger('host-sync');
 
 export interface HostSync {
@@ -22,6 +29,8 @@ export function startHostSync(store: EventStore, bridge: BridgeClient): HostSync
   let running = false;
   let again = false;
   let isStopped = false;
+  let retryMs = RETRY_FIRST_MS;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   const exchange: ExchangeFn = async (request) => {
     const result = await bridge.call('sync:exchange', request);
@@ -42,12 +51,20 @@ export function startHostSync(store: EventStore, bridge: BridgeClient): HostSync
         try {
           peerVector = (await syncWith(store, exchange, { knownPeerVector: peerVector, batchSize: BATCH_EVENTS }))
             .peerVector;
+          retryMs = RETRY_FIRST_MS;
         } catch (error) {
           log.warn(
-            'sync with the host stopped; it resumes when the host is back',
+            `sync with the host stopped; it resumes when the host is back, or in ${retryMs / 1000} s`,
             error instanceof Error ? error.message : error,
           );
           peerVector = undefined;
+          if (!isStopped && retryTimer === null) {
+            retryTimer = setTimeout(() => {
+              retryTimer = null;
+              kick();
+            }, retryMs);
+            retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+          }
           return;
         }
       } while (again && !isStopped);
@@ -71,6 +88,7 @@ export function startHostSync(store: EventStore, bridge: BridgeClient): HostSync
     kick,
     stop() {
       isStopped = true;
+      if (retryTimer !== null) clearTimeout(retryTimer);
       for (const unsubscribe of unsubscribers) unsubscribe();
     },
   };

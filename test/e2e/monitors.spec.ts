@@ -3,9 +3,8 @@
 // with the evidence in its timeline; a bad YAML file refused whole; French;
 // hostile monitor names shown as text on the board and the mermaid map; no
 // Content Security Policy violation in the console on any of it.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import type { Page } from '@playwright/test';
+import { startHealthServer } from '../support/health-server';
 import { expect, test } from './fixtures';
 import { MonitorsPage } from './pages/monitors';
 import { screenshot } from './screenshot';
@@ -21,35 +20,6 @@ function watchCsp(page: Page): string[] {
     if (message.text().includes('Content Security Policy')) violations.push(message.text());
   });
   return violations;
-}
-
-interface Loopback {
-  readonly url: string;
-  readonly port: number;
-  close(): Promise<void>;
-}
-
-/** A health endpoint on loopback; close() drops kept-alive connections too, as a crashed server would. */
-async function startHealthServer(): Promise<Loopback> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((_request, response) => {
-    response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"ok"}');
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    close: () =>
-      new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 test('a monitor going down offers an incident pre-filled, whose timeline shows the evidence', async ({ warroom }) => {

@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { startHealthServer } from '../support/health-server';
+import { MonitorsPage } from './pages/monitors';
 import { RunbooksPage } from './pages/runbooks';
 import { screenshot } from './screenshot';
 
@@ -135,6 +137,79 @@ test('runs, cancels and refuses commands; hostile step text is shown, never exec
   await expect(runbooks.execState(run, 'hostile')).toHaveAttribute('data-state', 'done');
   expect(existsSync(marker)).toBe(false);
   expect(session.dialogs).toEqual([]);
+});
+
+test('a step needing approval runs once a second person approves; a wait step ends when its monitor is up', async ({
+  warroom,
+}) => {
+  const { ui, session } = warroom;
+  const page = session.page;
+  const runbooks = new RunbooksPage(page);
+  const monitors = new MonitorsPage(page);
+  // A service that is down: its port is free until the test brings it back.
+  const probe = await startHealthServer();
+  const { port } = probe;
+  await probe.close();
+  await monitors.open();
+  await monitors.addHttp({
+    name: 'Loopback shop',
+    url: `http://127.0.0.1:${port}/health`,
+    interval: 1,
+    failureThreshold: 1,
+    successThreshold: 1,
+  });
+  await expect(monitors.row('Loopback shop')).toHaveAttribute('data-status', 'down');
+
+  await runbooks.openLibrary();
+  await runbooks.saveYaml(`id: e2e-approval
+title: Restart with a second pair of eyes
+steps:
+  - id: restart
+    kind: command
+    title: Restart the shop
+    approval: true
+    command:
+      program: ${q(process.execPath)}
+      args: ['-e', ${q("console.log('restarted')")}]
+  - id: wait-shop
+    kind: wait-monitor
+    title: Wait until the shop answers
+    monitor: Loopback shop
+    until: up
+    timeoutSeconds: 600
+`);
+  await expect(page.getByTestId('runbook-saved')).toHaveText('Saved as version 1.');
+  await page.getByTestId('nav-dashboard').click();
+  await ui.declare({ title: 'Shop down', severity: 'SEV1', kind: 'technical-failure' });
+  const run = await runbooks.start('e2e-approval');
+
+  const restart = runbooks.step(run, 'restart');
+  await expect(restart.getByTestId('step-run')).toHaveCount(0);
+  await restart.getByTestId('step-request-approval').click();
+  await expect(restart).toHaveAttribute('data-status', 'awaiting-approval');
+  // Whoever asked cannot approve their own request.
+  await expect(restart.getByTestId('step-approve')).toBeDisabled();
+  await ui.setDisplayName('Bob Approver');
+  await restart.getByTestId('step-approve').click();
+  await expect(restart.getByTestId('approved-by')).toContainText('Bob Approver');
+  await runbooks.askToRun(run, 'restart');
+  await runbooks.confirm();
+  await expect(runbooks.terminalText(run, 'restart')).toHaveText('restarted', FIRST_HOST_WRITE);
+  await expect(restart).toHaveAttribute('data-status', 'done');
+
+  // The host watches the monitor; bringing the service back ends the wait, with the wait as evidence.
+  const wait = runbooks.step(run, 'wait-shop');
+  await wait.getByTestId('step-wait').click();
+  await expect(runbooks.execState(run, 'wait-shop')).toHaveAttribute('data-state', 'running');
+  const shop = await startHealthServer(port);
+  try {
+    await expect(wait).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    await expect(wait.getByTestId('evidence')).toHaveAttribute('data-outcome', 'ok');
+    await expect(wait.getByTestId('evidence')).toContainText('Loopback shop is up');
+    await screenshot(page, 'runbook-approval-wait');
+  } finally {
+    await shop.close();
+  }
 });
 
 test('shows the library and a checklist in French', async ({ warroom }) => {

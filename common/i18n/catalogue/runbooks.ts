@@ -84,6 +84,21 @@ export const runbooksEn = {
     'spawn-failed': 'could not start',
     'http-error': 'HTTP call failed',
     'dry-run': 'dry run, nothing executed',
+    'no-monitor': 'no such monitor on this laptop',
+    interrupted: 'interrupted: the host stopped while it ran',
+  },
+  refusal: {
+    'unknown-incident': 'The host refused: it does not know this incident yet.',
+    'unknown-run': 'The host refused: this checklist is not in its record yet.',
+    'unreadable-run': 'The host refused: this checklist was started by a newer version.',
+    'unknown-step': 'The host refused: this step is not part of the checklist as started.',
+    'not-acting': 'The host refused: this step has nothing to run.',
+    changed: 'The host refused: what you confirmed differs from the checklist in the record.',
+    'not-approved': 'The host refused: this step needs a second person’s approval first.',
+    finished: 'The host refused: this step is already finished. Reopen it to run it again.',
+    running: 'The host refused: this step is already running.',
+    'live-in-exercise': 'The host refused: in this exercise commands and calls are dry runs.',
+    behind: 'The host has not received your latest changes yet (is it reachable?). Nothing ran; try again in a moment.',
   },
   action: {
     tick: 'Done',
@@ -100,6 +115,7 @@ export const runbooksEn = {
     choose: 'Choose',
     sent: 'Sent',
     markUp: 'Confirmed by hand',
+    wait: 'Watch the monitor',
   },
   run: {
     heading: 'Checklists',
@@ -156,6 +172,7 @@ export const runbooksEn = {
     exitCode: 'exit code {{code}}',
   },
   evidence: {
+    waitReached: '{{monitor}} is {{until}}',
     exitCode: 'Exit code {{code}}',
     signal: 'signal {{signal}}',
     httpStatus: 'HTTP {{status}}',
@@ -288,6 +305,22 @@ export const runbooksFr: Catalogue<typeof runbooksEn> = {
     'spawn-failed': 'impossible à lancer',
     'http-error': 'appel HTTP en échec',
     'dry-run': 'à blanc, rien n’a été exécuté',
+    'no-monitor': 'aucune sonde de ce nom sur ce portable',
+    interrupted: 'interrompue : l’hôte s’est arrêté pendant l’exécution',
+  },
+  refusal: {
+    'unknown-incident': 'L’hôte a refusé : il ne connaît pas encore cet incident.',
+    'unknown-run': 'L’hôte a refusé : cette liste de contrôle n’est pas encore dans son registre.',
+    'unknown-step': 'L’hôte a refusé : cette étape ne fait pas partie de la liste telle qu’elle a été démarrée.',
+    'unreadable-run': 'L’hôte a refusé : cette liste a été démarrée par une version plus récente.',
+    'not-acting': 'L’hôte a refusé : cette étape n’a rien à exécuter.',
+    changed: 'L’hôte a refusé : ce que vous avez confirmé diffère de la liste enregistrée.',
+    'not-approved': 'L’hôte a refusé : cette étape doit d’abord être approuvée par une autre personne.',
+    finished: 'L’hôte a refusé : cette étape est déjà terminée. Rouvrez-la pour la relancer.',
+    running: 'L’hôte a refusé : cette étape est déjà en cours.',
+    'live-in-exercise': 'L’hôte a refusé : dans cet exercice, commandes et appels sont à blanc.',
+    behind:
+      'L’hôte n’a pas encore reçu vos dernières modifications (est-il joignable ?). Rien n’a été exécuté ; réessayez dans un instant.',
   },
   action: {
     tick: 'Fait',
@@ -304,6 +337,7 @@ export const runbooksFr: Catalogue<typeof runbooksEn> = {
     choose: 'Choisir',
     sent: 'Envoyé',
     markUp: 'Constaté à la main',
+    wait: 'Surveiller la sonde',
   },
   run: {
     heading: 'Listes de contrôle',
@@ -361,6 +395,7 @@ export const runbooksFr: Catalogue<typeof runbooksEn> = {
     exitCode: 'code de sortie {{code}}',
   },
   evidence: {
+    waitReached: '{{monitor}} est {{until}}',
     exitCode: 'Code de sortie {{code}}',
     signal: 'signal {{signal}}',
     httpStatus: 'HTTP {{status}}',

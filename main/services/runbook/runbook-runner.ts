@@ -7,15 +7,15 @@ import { createHash } from 'node:crypto';
 import type { EventDraft } from '../../../common/events/event';
 import type { Evidence, Outcome, StepStatus } from '../../../common/runbooks/run-payloads';
 import { statusOfOutcome } from '../../../common/runbooks/run-state';
-import type { CommandSpec, HttpSpec } from '../../../common/runbooks/runbook-schema';
+import type { StepAction } from '../../../common/runbooks/step-authority';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { startCommand } from './command-runner';
 import { startHttpAction } from './http-action';
+import { startWait, type MonitorWatch } from './monitor-wait';
 import type { CapturedOutput } from './output-capture';
 
-export type StepAction =
-  { readonly kind: 'command'; readonly command: CommandSpec } | { readonly kind: 'http'; readonly http: HttpSpec };
+export type { StepAction };
 
 export interface RunStepRequest {
   /** Chosen by the window, so it can listen before the first byte arrives. */
@@ -49,6 +49,8 @@ export interface RunbookRunnerOptions {
   /** …and below which it resumes. */
   readonly lowWaterBytes?: number;
   readonly baseEnv?: NodeJS.ProcessEnv;
+  /** The host's monitors, for waits; without them every wait ends as `no-monitor`. */
+  readonly monitors?: MonitorWatch;
 }
 
 /**
@@ -95,8 +97,9 @@ export class RunbookRunner {
     if (this.executions.has(request.execId) || this.started.has(request.execId))
       throw new ExecutionRefused(`execution ${request.execId} exists already`);
     this.started.add(request.execId);
-    if (request.dryRun) {
-      await this.recordDryRun(request);
+    // A wait only watches, so it is never a dry run.
+    if (request.dryRun && request.action.kind !== 'wait') {
+      await this.recordDryRun(request, request.action);
       return;
     }
     const recorded = this.record(request, 'running').catch((error: unknown) =>
@@ -188,6 +191,34 @@ export class RunbookRunner {
       };
       return execution;
     }
+    if (action.kind === 'wait') {
+      const waiting = startWait(action.wait, { clock, monitors: this.options.monitors, onOutput });
+      const finished = waiting.done.then((result) =>
+        this.finish(
+          request,
+          {
+            kind: 'wait',
+            outcome: result.outcome,
+            monitor: result.monitorName,
+            until: action.wait.until,
+            ...outputEvidence(result.output, result.durationMs),
+          },
+          recorded,
+        ),
+      );
+      execution = {
+        request,
+        sent: 0,
+        acked: 0,
+        seq: 0,
+        isPaused: false,
+        pause: () => undefined,
+        resume: () => undefined,
+        cancel: waiting.cancel,
+        finished,
+      };
+      return execution;
+    }
     const running = startHttpAction(action.http, { clock, secret: this.options.secret, onOutput });
     const finished = running.done.then((result) =>
       this.finish(
@@ -232,8 +263,10 @@ export class RunbookRunner {
     this.options.onEnded({ execId: request.execId, status, evidence: withId });
   }
 
-  private async recordDryRun(request: RunStepRequest): Promise<void> {
-    const { action } = request;
+  private async recordDryRun(
+    request: RunStepRequest,
+    action: Extract<StepAction, { kind: 'command' | 'http' }>,
+  ): Promise<void> {
     const evidence: Evidence = {
       kind: action.kind,
       outcome: 'dry-run',

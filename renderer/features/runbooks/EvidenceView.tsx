@@ -11,7 +11,14 @@ export function EvidenceView({ evidence }: { evidence: Evidence }) {
       {evidence.program !== undefined && <CommandLine program={evidence.program} args={evidence.args ?? []} />}
       {evidence.url !== undefined && <CommandLine program={evidence.method ?? 'GET'} args={[evidence.url]} />}
       <p className="evidence-facts">
-        <span className={`outcome outcome-${evidence.outcome}`}>{t(`runbooks.outcome.${evidence.outcome}`)}</span>
+        <span className={`outcome outcome-${evidence.outcome}`}>
+          {evidence.kind === 'wait' && evidence.outcome === 'ok'
+            ? t('runbooks.evidence.waitReached', {
+                monitor: evidence.monitor ?? '',
+                until: t(`runbooks.step.${evidence.until ?? 'up'}`),
+              })
+            : t(`runbooks.outcome.${evidence.outcome}`)}
+        </span>
         {evidence.exitCode !== undefined && evidence.exitCode !== null && (
           <span data-testid="evidence-exit-code">{t('runbooks.evidence.exitCode', { code: evidence.exitCode })}</span>
         )}

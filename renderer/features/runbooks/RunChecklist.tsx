@@ -13,6 +13,7 @@ import {
 } from '../../../common/runbooks/run-state';
 import type { StepStatus } from '../../../common/runbooks/run-payloads';
 import { isActingStep, localText, type RunbookStep } from '../../../common/runbooks/runbook-schema';
+import { REFUSALS, type Refusal } from '../../../common/runbooks/step-authority';
 import { useNow } from '../../app/use-now';
 import { useLocale, useT } from '../../i18n';
 import { formatDateTime, formatRelative, formatTime } from '../../i18n/format';
@@ -35,6 +36,10 @@ interface Exec {
   readonly ended?: ExecEnded;
   /** The host did not answer in time: it may still be running the step, so the pane keeps listening. */
   readonly isUnanswered?: boolean;
+}
+
+function isRefusal(value: string): value is Refusal {
+  return (REFUSALS as readonly string[]).includes(value);
 }
 
 const REOPENABLE: ReadonlySet<StepStatus> = new Set(['done', 'skipped', 'failed', 'cancelled']);
@@ -63,7 +68,7 @@ export function RunChecklist({ incidentId, run, docs, actor }: Props) {
   const set = (step: RunbookStep, status: StepStatus, extra: { branch?: string } = {}) =>
     act(changeStep(incidentId, run.id, step.id, status, actor, extra));
 
-  const confirm = async (step: Extract<RunbookStep, { kind: 'command' | 'http' }>) => {
+  const confirm = async (step: Extract<RunbookStep, { kind: 'command' | 'http' | 'wait-monitor' }>) => {
     setConfirming(null);
     setError(null);
     // The pane opens at once and listens before the host is asked, so no output is missed.
@@ -82,7 +87,11 @@ export function RunChecklist({ incidentId, run, docs, actor }: Props) {
       next.delete(step.id);
       return next;
     });
-    setError(t('runbooks.run.hostFailed', { message: result.error.message }));
+    setError(
+      result.error.code === 'refused' && isRefusal(result.error.message)
+        ? t(`runbooks.refusal.${result.error.message}`)
+        : t('runbooks.run.hostFailed', { message: result.error.message }),
+    );
   };
 
   const onEnded = (stepId: string, ended: ExecEnded) =>
@@ -148,7 +157,9 @@ export function RunChecklist({ incidentId, run, docs, actor }: Props) {
                 isExecuting={exec !== undefined && exec.ended === undefined}
                 onSet={(next, extra) => set(step, next, extra)}
                 onRun={() => {
-                  if (isActingStep(step)) setConfirming(step);
+                  // A wait only watches a monitor: nothing to confirm.
+                  if (step.kind === 'wait-monitor') void confirm(step);
+                  else if (isActingStep(step)) setConfirming(step);
                 }}
               />
               {exec && (
@@ -333,16 +344,29 @@ function StepActions({ step, status, state, actor, isDry, isExecuting, onSet, on
           </button>,
         );
         break;
-      case 'manual':
-      case 'communicate':
       case 'wait-monitor':
         buttons.push(
+          <button
+            key="wait"
+            type="button"
+            className="primary"
+            data-testid="step-wait"
+            disabled={isExecuting}
+            onClick={onRun}
+          >
+            {t('runbooks.action.wait')}
+          </button>,
+          // Kept for a monitor this laptop does not run, or a check made by other means.
+          <button key="tick" type="button" data-testid="step-tick" onClick={() => onSet('done')}>
+            {t('runbooks.action.markUp')}
+          </button>,
+        );
+        break;
+      case 'manual':
+      case 'communicate':
+        buttons.push(
           <button key="tick" type="button" className="primary" data-testid="step-tick" onClick={() => onSet('done')}>
-            {step.kind === 'communicate'
-              ? t('runbooks.action.sent')
-              : step.kind === 'wait-monitor'
-                ? t('runbooks.action.markUp')
-                : t('runbooks.action.tick')}
+            {step.kind === 'communicate' ? t('runbooks.action.sent') : t('runbooks.action.tick')}
           </button>,
         );
         break;

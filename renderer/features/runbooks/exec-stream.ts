@@ -50,7 +50,8 @@ function subscribe(): void {
 /** Call before asking the host to run: output of this execution is kept from now on. */
 export function expectExec(execId: string): void {
   subscribe();
-  slots.set(execId, { listener: null, early: [], ended: null, nextSeq: 1 });
+  // The pane may have attached already; its slot is the one to keep.
+  if (!slots.has(execId)) slots.set(execId, { listener: null, early: [], ended: null, nextSeq: 1 });
 }
 
 /** The pane attaches; what came early is delivered at once. Returns the detach function. */

@@ -6,6 +6,7 @@ import type { PayloadOf } from '../../../common/events/event';
 import type { CatalogEntry } from '../../../common/runbooks/catalog';
 import type { StepStatus } from '../../../common/runbooks/run-payloads';
 import { isDryRun, type RunbookRun } from '../../../common/runbooks/run-state';
+import { actionOf } from '../../../common/runbooks/step-authority';
 import { RUNBOOK_COLLECTION } from '../../../common/runbooks/runbook-docs';
 import type { Runbook, RunbookStep } from '../../../common/runbooks/runbook-schema';
 import { getBridge } from '../../bridge';
@@ -56,24 +57,30 @@ export async function changeStep(
 
 /**
  * Asks the host to run a command or HTTP step exactly as shown to the person
- * who confirmed it. The output is expected before the call, so none is lost.
+ * who confirmed it, or to watch a monitor for a wait step. The host checks the
+ * request against its own record once that holds what this window had; the
+ * output is expected before the call, so none is lost.
  */
 export async function runActingStep(
   incidentId: string,
   run: RunbookRun,
-  step: Extract<RunbookStep, { kind: 'command' | 'http' }>,
+  step: Extract<RunbookStep, { kind: 'command' | 'http' | 'wait-monitor' }>,
   actor: string,
   execId: string,
 ): Promise<Result<{ execId: string }>> {
+  const action = actionOf(step);
+  if (!action) throw new Error(`step ${step.id} does not act`);
   expectExec(execId);
+  const after = await getEventStore().vector();
   return getBridge().call('runbook:run-step', {
     execId,
     incidentId,
     runId: run.id,
     stepId: step.id,
     actor,
-    dryRun: isDryRun(run),
-    action: step.kind === 'command' ? { kind: 'command', command: step.command } : { kind: 'http', http: step.http },
+    dryRun: isDryRun(run) && action.kind !== 'wait',
+    action,
+    after,
   });
 }
 
