@@ -14,6 +14,7 @@ import type { Notifier } from '../services/notifier';
 import { createRouter, HostEvents, type Router } from './bridge-router';
 import { Monitoring } from './monitoring';
 import { Replication, type ConnectHub } from './replication';
+import { createCommsHost } from './comms-host';
 import { createRunbookHost } from './runbook-host';
 import { openSecretStore } from './secret-store';
 import { openSettingsStore, type SettingsStore } from './settings-store';
@@ -121,6 +122,17 @@ export async function createHost(options: HostOptions): Promise<Host> {
     logger: createLogger('runbook'),
     clock,
   });
+  const comms = createCommsHost({
+    dataDir: options.dataDir,
+    append: async (drafts) => {
+      await appendOwn(drafts);
+      replication.onLocalChange(await (await log()).vector());
+    },
+    events,
+    secrets,
+    logger: createLogger('comms'),
+    clock,
+  });
   const info: AppInfo = {
     name: 'War-room',
     version: options.version,
@@ -152,6 +164,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
       ...monitoring.handlers,
       ...runbooks.handlers,
+      ...comms.handlers,
     },
     hostLog,
   );
@@ -160,6 +173,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const startTimer = setTimeout(() => {
     void replication.start();
     void monitoring.start();
+    comms.start().catch(() => undefined);
   }, HUB_START_DELAY_MS);
   startTimer.unref();
   hostLog.info(`host ready (${options.mode}), data in ${options.dataDir}`);
@@ -175,6 +189,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       clearTimeout(startTimer);
       // Running commands are cancelled and their evidence written before the store closes.
       await runbooks.close();
+      await comms.close();
       replication.close();
       await monitoring.close();
       const store = opened ? await opened.catch(() => null) : null;
