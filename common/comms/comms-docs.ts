@@ -58,9 +58,18 @@ export type Channel = z.infer<typeof channelSchema>;
 
 const cadenceSchema = z
   .strictObject({
-    firstMinutes: z.number().int().min(1).max(7 * 24 * 60),
+    firstMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
     /** Null: one message is expected, no rhythm after it (the regulator's notification). */
-    everyMinutes: z.number().int().min(1).max(7 * 24 * 60).nullable(),
+    everyMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .nullable(),
   })
   .nullable();
 export const cadencePolicyDocSchema = z.strictObject(

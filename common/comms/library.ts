@@ -207,9 +207,7 @@ export interface TemplateEntry {
 export function templateCatalog(docs: CommsDocs): TemplateEntry[] {
   const entries: TemplateEntry[] = BUILT_IN_TEMPLATES.map((template) => {
     const own = docs.templates.get(template.id);
-    return own
-      ? { template: own, isBuiltIn: false, overrides: true }
-      : { template, isBuiltIn: true, overrides: false };
+    return own ? { template: own, isBuiltIn: false, overrides: true } : { template, isBuiltIn: true, overrides: false };
   });
   const builtIn = new Set(BUILT_IN_TEMPLATES.map((template) => template.id));
   for (const template of docs.templates.values()) {

@@ -96,8 +96,11 @@ const STATUS_WORDS: Record<Locale, Record<Incident['status'], string>> = {
 /** A moment as people read it in a message: date, time and the time zone's offset. */
 export function formatMoment(at: number, locale: Locale, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZoneName: 'short',
     ...(timeZone ? { timeZone } : {}),
   }).format(at);
@@ -119,6 +122,7 @@ export function incidentValues(
     commander: incident.roles.get('commander')?.person.name ?? '',
     commsLead: incident.roles.get('communications')?.person.name ?? '',
   };
-  if (options.nextUpdateAt !== undefined) values.nextUpdateAt = formatMoment(options.nextUpdateAt, locale, options.timeZone);
+  if (options.nextUpdateAt !== undefined)
+    values.nextUpdateAt = formatMoment(options.nextUpdateAt, locale, options.timeZone);
   return values;
 }

@@ -218,7 +218,9 @@ export class Outbox {
     if (this.timer) this.options.clock.clearTimeout(this.timer);
     this.timer = null;
     const due = this.items.filter((item) => item.status === 'queued').map((item) => item.nextAttemptAt);
-    const hasUnrecorded = this.items.some((item) => !item.isRecorded || (item.status !== 'queued' && !item.isOutcomeRecorded));
+    const hasUnrecorded = this.items.some(
+      (item) => !item.isRecorded || (item.status !== 'queued' && !item.isOutcomeRecorded),
+    );
     if (due.length === 0 && !hasUnrecorded) return;
     const at = due.length > 0 ? Math.min(...due) : this.options.clock.now() + FIRST_RETRY_MS;
     this.timer = this.options.clock.setTimeout(
