@@ -7,7 +7,6 @@ import { systemClock, type Clock } from '../services/clock';
 import { Outbox, type Deliver } from '../services/comms/outbox';
 import type { Logger } from '../services/logger';
 import type { Handlers, HostEvents } from './bridge-router';
-import type { SecretStore } from './secret-store';
 
 type CommsCalls = 'comms:send' | 'comms:outbox' | 'comms:retry';
 
@@ -15,7 +14,8 @@ export interface CommsHostOptions {
   readonly dataDir: string;
   readonly append: (drafts: readonly EventDraft[]) => Promise<void>;
   readonly events: HostEvents;
-  readonly secrets: SecretStore;
+  /** A secret by the name people gave it (the same names `secret:set` stores). */
+  readonly secret: (name: string) => Promise<string | null>;
   readonly logger: Logger;
   readonly clock?: Clock;
   readonly deliver?: Deliver;
@@ -34,7 +34,7 @@ export function createCommsHost(options: CommsHostOptions): CommsHost {
     dataDir: options.dataDir,
     clock: options.clock ?? systemClock,
     logger: options.logger,
-    secret: (name) => options.secrets.get(name),
+    secret: options.secret,
     record: options.append,
     onChange: (view) => options.events.emit('comms:outbox-changed', view),
     ...(options.deliver ? { deliver: options.deliver } : {}),

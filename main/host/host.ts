@@ -12,7 +12,7 @@ import { systemClock, type Clock } from '../services/clock';
 import { createLogger } from '../services/logger';
 import type { Notifier } from '../services/notifier';
 import { createRouter, HostEvents, type Router } from './bridge-router';
-import { Monitoring } from './monitoring';
+import { Monitoring, SECRET_PREFIX } from './monitoring';
 import { Replication, type ConnectHub } from './replication';
 import { createCommsHost } from './comms-host';
 import { createRunbookHost } from './runbook-host';
@@ -129,7 +129,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       replication.onLocalChange(await (await log()).vector());
     },
     events,
-    secrets,
+    // The secrets people set through `secret:set` (the Secrets panel) live in the monitors' namespace.
+    secret: (name) => secrets.get(`${SECRET_PREFIX}${name}`),
     logger: createLogger('comms'),
     clock,
   });

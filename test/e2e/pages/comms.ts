@@ -19,7 +19,8 @@ export class CommsPage {
     await this.page.getByTestId('channel-secret').fill(secret);
     await this.page.getByTestId('channel-secretValue').fill(url);
     await this.page.getByTestId('channel-save').click();
-    await expect(this.page.getByTestId('channel-item').filter({ hasText: name })).toBeVisible();
+    // Storing the secret may wait for the host's first start of its store.
+    await expect(this.page.getByTestId('channel-item').filter({ hasText: name })).toBeVisible({ timeout: 60_000 });
   }
 
   due(audience: string): Locator {
