@@ -131,6 +131,8 @@ export const commsEn = {
     every: 'then every {{minutes}} min',
     once: 'once',
     none: '—',
+    firstLabel: 'minutes to the first message',
+    everyLabel: 'minutes between messages',
   },
   statusPage: {
     heading: 'Public status page',
@@ -268,6 +270,8 @@ export const commsFr: Catalogue<typeof commsEn> = {
     every: 'puis toutes les {{minutes}} min',
     once: 'une fois',
     none: '—',
+    firstLabel: 'minutes avant le premier message',
+    everyLabel: 'minutes entre deux messages',
   },
   statusPage: {
     heading: 'Page de statut publique',

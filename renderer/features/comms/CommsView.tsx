@@ -1,14 +1,12 @@
 // The communications screen: this device's outbox with each message's
 // delivery, the templates per audience, the channels, the cadence policy and
 // the public status page export.
-import { useMemo, useState } from 'react';
-import { AUDIENCES } from '../../../common/comms/audiences';
-import { effectivePolicy } from '../../../common/comms/cadence';
+import { useState } from 'react';
 import { statusPageHtml } from '../../../common/comms/status-page';
 import type { WarRoomState } from '../../../common/domain/incidents';
-import { SEVERITIES } from '../../../common/events/event';
 import { useLocale, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
+import { CadenceEditor } from './CadenceEditor';
 import { ChannelsPanel } from './ChannelsPanel';
 import { TemplatesPanel } from './TemplatesPanel';
 import { useOutbox } from './use-outbox';
@@ -49,7 +47,7 @@ export function CommsView({ state, actor, onOpenIncident }: Props) {
       {tab === 'channels' && (
         <>
           <ChannelsPanel comms={state.comms} actor={actor} />
-          <CadenceTable state={state} />
+          <CadenceEditor comms={state.comms} actor={actor} />
         </>
       )}
       {tab === 'statusPage' && <StatusPagePanel state={state} />}
@@ -96,49 +94,6 @@ function OutboxPanel({ state, onOpenIncident }: { state: WarRoomState; onOpenInc
           </li>
         ))}
       </ul>
-    </section>
-  );
-}
-
-function CadenceTable({ state }: { state: WarRoomState }) {
-  const t = useT();
-  const policy = useMemo(() => effectivePolicy(state.comms), [state.comms]);
-  const minutes = (ms: number) => Math.round(ms / 60_000);
-  return (
-    <section data-testid="cadence">
-      <h2>{t('comms.cadence.heading')}</h2>
-      <p className="muted">{t('comms.cadence.hint')}</p>
-      <table className="cadence-table">
-        <thead>
-          <tr>
-            <th />
-            {SEVERITIES.map((severity) => (
-              <th key={severity}>{severity}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {AUDIENCES.map((audience) => (
-            <tr key={audience}>
-              <th scope="row">{t(`comms.audience.${audience}`)}</th>
-              {SEVERITIES.map((severity) => {
-                const cadence = policy[severity][audience];
-                return (
-                  <td key={severity}>
-                    {cadence
-                      ? `${t('comms.cadence.first', { minutes: minutes(cadence.firstMs) })}, ${
-                          cadence.everyMs === null
-                            ? t('comms.cadence.once')
-                            : t('comms.cadence.every', { minutes: minutes(cadence.everyMs) })
-                        }`
-                      : t('comms.cadence.none')}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </section>
   );
 }
