@@ -3,9 +3,11 @@
 // template with a live preview that names every empty variable, sent to a
 // webhook receiver the test starts, delivered once, with its record in the
 // timeline; hostile text stays text; the same in French.
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { startWebhookReceiver, type WebhookReceiver } from '../../main/services/comms/test-receivers';
 import { CommsPage } from './pages/comms';
+import { RunbooksPage } from './pages/runbooks';
 import { screenshot } from './screenshot';
 
 test.describe.configure({ timeout: 120_000 });
@@ -48,6 +50,7 @@ test('composes from a template, previews it, sends it to a webhook once and reco
   await comms.fill('workaround', 'order by phone on 01 23 45 67 89');
   await expect(comms.preview).toContainText(HOSTILE);
   await expect(comms.emptyWarning).not.toContainText('Impact');
+  await comms.composer.scrollIntoViewIfNeeded();
   await screenshot(page, 'comms-composer');
 
   await comms.sendThrough('#incidents');
@@ -64,13 +67,36 @@ test('composes from a template, previews it, sends it to a webhook once and reco
   expect(body).not.toMatch(/[<>]/);
   expect((JSON.parse(body) as { text: string }).text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   expect(dialogs).toBe(0);
+  await page.getByTestId('composer-close').click();
+  await comms.messageEntries('sent').scrollIntoViewIfNeeded();
   await screenshot(page, 'comms-incident');
+
+  // Copy by hand: the clipboard holds the text, the timeline records it, the status page shows it.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await comms.compose('status-page');
+  await comms.fill('impact', 'checkout fails <script>alert(2)</script>');
+  await comms.fill('workaround', 'pay in store');
+  await page.getByTestId('composer-copy').click();
+  await expect(page.getByTestId('composer-notice')).toHaveText('Copied to the clipboard and recorded in the timeline.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+    'checkout fails <script>alert(2)</script>',
+  );
+  await expect(page.locator('[data-testid="comms-message"][data-status="copied"]')).toHaveCount(1, FIRST_HOST_WRITE);
+  expect(receiver.requests).toHaveLength(1);
 
   await comms.openScreen();
   const item = page.getByTestId('outbox-item');
   await expect(item).toHaveCount(1);
   await expect(item).toHaveAttribute('data-status', 'sent');
   await screenshot(page, 'comms-outbox');
+
+  await page.getByTestId('comms-tab-statusPage').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('status-page-export').click()]);
+  const html = await readFile((await download.path())!, 'utf8');
+  expect(html).toContain('checkout fails &lt;script&gt;alert(2)&lt;/script&gt;');
+  expect(html).not.toMatch(/<script/i);
+  // What went to customers only is not public.
+  expect(html).not.toContain('order by phone');
 });
 
 test.describe('in French', () => {
@@ -85,12 +111,20 @@ test.describe('in French', () => {
     await ui.declare({ title: 'Caisses en panne', severity: 'SEV2', kind: 'technical-failure' });
     await expect(comms.due('internal')).toContainText('Équipes internes dans 14:');
 
+    // A runbook's "send a communication" step opens the composer on its audience.
+    const run = await new RunbooksPage(page).start('site-down');
+    await run.getByTestId('step-compose').first().click();
+    await expect(page.getByTestId('composer-audience')).toHaveValue('status-page');
+    await expect(page.getByTestId('composer-template')).toHaveValue('builtin-status-page-fr');
+    await page.getByTestId('composer-close').click();
+
     await comms.compose('internal');
     await expect(comms.preview).toContainText('Incident SEV2 : Caisses en panne');
     await expect(comms.emptyWarning).toContainText('Service touché');
     await comms.fill('impact', 'les caisses des magasins refusent les cartes');
     await comms.fill('workaround', 'encaisser en espèces');
     await comms.fill('actions', 'redémarrage des terminaux');
+    await comms.composer.scrollIntoViewIfNeeded();
     await screenshot(page, 'comms-composer-fr');
     await comms.sendThrough('Canal incidents');
     await expect(page.getByTestId('composer-notice')).toHaveText(
@@ -102,6 +136,8 @@ test.describe('in French', () => {
       FIRST_HOST_WRITE,
     );
     expect(receiver.accepted()).toHaveLength(1);
+    await page.getByTestId('composer-close').click();
+    await comms.messageEntries('sent').scrollIntoViewIfNeeded();
     await screenshot(page, 'comms-incident-fr');
   });
 });

@@ -48,7 +48,9 @@ export function CadenceEditor({ comms, actor }: { comms: CommsDocs; actor: strin
       );
       const parsed = cadencePolicyDocSchema.safeParse(body);
       if (!parsed.success) {
-        setError(`${severity}: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
+        setError(
+          `${severity}: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`,
+        );
         return;
       }
       drafts.push({ type: 'doc.put', actor, payload: { collection: CADENCE_COLLECTION, docId: severity, body } });

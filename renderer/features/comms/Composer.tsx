@@ -19,20 +19,22 @@ interface Props {
   policy: AudiencePolicy;
   actor: string;
   initialAudience: Audience;
+  /** A template a runbook step names; when it is missing, the audience's usual one. */
+  initialTemplateId?: string | undefined;
   now: number;
   onClose(): void;
 }
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
-export function Composer({ incident, comms, policy, actor, initialAudience, now, onClose }: Props) {
+export function Composer({ incident, comms, policy, actor, initialAudience, initialTemplateId, now, onClose }: Props) {
   const t = useT();
   const locale = useLocale();
   const catalog = useMemo(() => templateCatalog(comms), [comms]);
   const [audience, setAudience] = useState<Audience>(initialAudience);
   const forAudience = catalog.filter((entry) => entry.template.audience === audience);
   const preferred = forAudience.find((entry) => entry.template.locale === locale) ?? forAudience[0];
-  const [templateId, setTemplateId] = useState<string | null>(null);
+  const [templateId, setTemplateId] = useState<string | null>(initialTemplateId ?? null);
   const chosen = forAudience.find((entry) => entry.template.id === templateId) ?? preferred;
   const template = chosen?.template;
   const channels = [...comms.channels.values()];

@@ -1,7 +1,7 @@
 // The communications of one incident: a countdown per audience owed a
 // message (overdue ones flagged), the messages told so far with their
 // delivery, and the composer.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Audience } from '../../../common/comms/audiences';
 import { dueByAudience, effectivePolicy } from '../../../common/comms/cadence';
 import type { Incident, WarRoomState } from '../../../common/domain/incidents';
@@ -9,6 +9,7 @@ import { useNow } from '../../app/use-now';
 import { useT } from '../../i18n';
 import { formatClock } from '../dashboard/format';
 import { Composer } from './Composer';
+import { useComposeRequest } from './compose-request';
 import './comms.css';
 
 interface Props {
@@ -22,14 +23,29 @@ export function IncidentComms({ state, incident, actor }: Props) {
   const now = useNow(1_000);
   const policy = useMemo(() => effectivePolicy(state.comms), [state.comms]);
   const dues = dueByAudience(incident, now, policy);
-  const [composing, setComposing] = useState<Audience | null>(null);
+  const [composing, setComposing] = useState<{ audience: Audience; templateId?: string; key: number } | null>(null);
+  const request = useComposeRequest();
+  const panel = useRef<HTMLElement>(null);
+  const handled = useRef(request?.seq ?? 0);
+  useEffect(() => {
+    // Only requests made while this incident is on screen open its composer.
+    if (!request || request.seq === handled.current) return;
+    handled.current = request.seq;
+    setComposing({
+      audience: request.audience,
+      ...(request.templateId ? { templateId: request.templateId } : {}),
+      key: request.seq,
+    });
+    panel.current?.scrollIntoView({ block: 'start' });
+  }, [request]);
+  const open = (audience: Audience) => setComposing({ audience, key: Date.now() });
   const messages = [...incident.messages.values()];
 
   return (
-    <section className="incident-comms" data-testid="incident-comms" aria-label={t('comms.panel.heading')}>
+    <section ref={panel} className="incident-comms" data-testid="incident-comms" aria-label={t('comms.panel.heading')}>
       <header className="comms-header">
         <h2>{t('comms.panel.heading')}</h2>
-        <button onClick={() => setComposing(dues[0]?.audience ?? 'internal')} data-testid="comms-compose">
+        <button onClick={() => open(dues[0]?.audience ?? 'internal')} data-testid="comms-compose">
           {t('comms.panel.compose')}
         </button>
       </header>
@@ -44,7 +60,7 @@ export function IncidentComms({ state, incident, actor }: Props) {
                   className={next.isOverdue ? 'countdown is-overdue' : 'countdown'}
                   data-testid={`comms-due-${audience}`}
                   data-state={next.isOverdue ? 'overdue' : 'due'}
-                  onClick={() => setComposing(audience)}
+                  onClick={() => open(audience)}
                 >
                   {t(next.isOverdue ? 'comms.panel.overdue' : 'comms.panel.dueIn', {
                     audience: t(`comms.audience.${audience}`),
@@ -83,12 +99,13 @@ export function IncidentComms({ state, incident, actor }: Props) {
       )}
       {composing && (
         <Composer
-          key={composing}
+          key={composing.key}
           incident={incident}
           comms={state.comms}
           policy={policy}
           actor={actor}
-          initialAudience={composing}
+          initialAudience={composing.audience}
+          initialTemplateId={composing.templateId}
           now={now}
           onClose={() => setComposing(null)}
         />
