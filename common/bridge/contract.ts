@@ -130,7 +130,10 @@ export const calls = {
     response: empty,
   },
   // Records a message told to an audience; with a channel, queues it in this host's outbox (common/comms).
-  'comms:send': { request: sendMessageRequestSchema, response: z.strictObject({ status: z.enum(['copied', 'queued']) }) },
+  'comms:send': {
+    request: sendMessageRequestSchema,
+    response: z.strictObject({ status: z.enum(['copied', 'queued']) }),
+  },
   'comms:outbox': { request: empty, response: outboxSchema },
   'comms:retry': { request: z.strictObject({ messageId: z.string().min(1).max(64) }), response: outboxSchema },
 } as const satisfies Record<CallName, CallSpec>;

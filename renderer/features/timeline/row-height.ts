@@ -73,7 +73,9 @@ function computeHeight(entry: TimelineEntry, perLine: number): number {
     }
     case 'message': {
       const said = entry.text === undefined ? 0 : lines(`${entry.subject ?? ''}\n${entry.text}`) + 1;
-      return ROW_CHROME_PX + LINE_PX * (sentence(`${entry.destination ?? ''} ${entry.reason ?? ''}${' '.repeat(40)}`) + said);
+      return (
+        ROW_CHROME_PX + LINE_PX * (sentence(`${entry.destination ?? ''} ${entry.reason ?? ''}${' '.repeat(40)}`) + said)
+      );
     }
     default:
       return assertNever(entry);
