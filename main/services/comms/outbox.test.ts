@@ -168,7 +168,8 @@ describe('webhook delivery', () => {
   it('fails at once on a refusal or a missing secret, with the reason, and retries on demand', async () => {
     const clock = new FakeClock();
     const recorded: EventDraft[] = [];
-    const outbox = openOutbox(clock, {}, recorded);
+    const secrets: Record<string, string> = {};
+    const outbox = openOutbox(clock, secrets, recorded);
     await outbox.start();
     await outbox.enqueue(message('m-1', webhook()));
     await outbox.idle();
@@ -177,7 +178,20 @@ describe('webhook delivery', () => {
       reason: 'the secret "hook" is not set on this device',
     });
     expect(recorded[1]?.payload).toMatchObject({ status: 'failed', attempts: 1 });
+    // The secret is set on this device, then the person retries: one copy, and the record says sent.
+    const receiver = await startWebhookReceiver();
+    secrets.hook = receiver.url;
+    await outbox.retry('m-1');
+    await outbox.idle();
+    expect(outbox.view().items[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(receiver.accepted()).toHaveLength(1);
+    expect(recorded.map((draft) => draft.payload)).toMatchObject([
+      { messageId: 'm-1' },
+      { status: 'failed' },
+      { status: 'sent', attempts: 2 },
+    ]);
     await outbox.close();
+    await receiver.close();
   });
 });
 

@@ -29,6 +29,8 @@ const FIRST_RETRY_MS = 5_000;
 const MAX_RETRY_MS = 5 * 60_000;
 /** Receivers that answer with an error get this many attempts; an unreachable network is waited out. */
 export const MAX_ANSWERED_ATTEMPTS = 12;
+/** Finished messages kept for the outbox list; the record keeps every one anyway. */
+export const KEPT_FINISHED = 500;
 
 const itemSchema = z.strictObject({
   messageId: z.string().min(1).max(64),
@@ -165,7 +167,8 @@ export class Outbox {
       status: 'queued',
       nextAttemptAt: this.options.clock.now(),
       answeredFailures: 0,
-      isOutcomeRecorded: item.status === 'failed' ? item.isOutcomeRecorded : false,
+      // The record hears of the new outcome too: sent after failed is a change worth a line.
+      isOutcomeRecorded: false,
     });
     await this.persist();
     this.kick();
@@ -191,11 +194,26 @@ export class Outbox {
   }
 
   private persist(): Promise<void> {
+    this.prune();
     const content = `${JSON.stringify({ version: 1, items: this.items }, null, 1)}\n`;
     const write = this.writes.then(() => writeFileAtomic(this.path, content));
     this.writes = write.catch((error: unknown) => this.options.logger.error('the outbox could not be saved', error));
     this.options.onChange?.(this.view());
     return write;
+  }
+
+  /** Drops the oldest finished messages beyond KEPT_FINISHED, so the file (rewritten on every change) stays small. */
+  private prune(): void {
+    const isFinished = (item: OutboxItem) => item.status !== 'queued' && item.isRecorded && item.isOutcomeRecorded;
+    let excess = this.items.filter(isFinished).length - KEPT_FINISHED;
+    if (excess <= 0) return;
+    this.items = this.items.filter((item) => {
+      if (excess > 0 && isFinished(item)) {
+        excess -= 1;
+        return false;
+      }
+      return true;
+    });
   }
 
   private kick(): void {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { CHANNEL_KINDS, type ChannelKind } from '../../../common/comms/audiences';
 import { channelSchema, type Channel, type CommsDocs } from '../../../common/comms/comms-docs';
 import { parseList } from '../../../common/domain/documents';
+import { getBridge } from '../../bridge';
 import { useT } from '../../i18n';
 import { useSecretNames } from '../monitors/use-secret-names';
 import { saveChannel } from './comms-actions';
@@ -80,10 +81,12 @@ export function ChannelsPanel({ comms, actor }: { comms: CommsDocs; actor: strin
       return;
     }
     if (draft.secretValue && parsed.data.secret) {
-      if (!(await secrets.save(parsed.data.secret, draft.secretValue))) {
-        setNotice({ kind: 'error', text: t('comms.channels.invalid', { message: 'secret' }) });
+      const stored = await getBridge().call('secret:set', { name: parsed.data.secret, value: draft.secretValue });
+      if (!stored.ok) {
+        setNotice({ kind: 'error', text: t('comms.channels.invalid', { message: stored.error.message }) });
         return;
       }
+      secrets.refresh();
     }
     await saveChannel(parsed.data, actor);
     setDraft(null);

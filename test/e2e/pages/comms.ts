@@ -11,6 +11,8 @@ export class CommsPage {
   }
 
   async addWebhookChannel(name: string, kind: string, secret: string, url: string): Promise<void> {
+    // The secret is stored by the host: the window must have reached it.
+    await expect(this.page.getByTestId('host-status')).toHaveAttribute('data-status', 'online', { timeout: 60_000 });
     await this.openScreen();
     await this.page.getByTestId('comms-tab-channels').click();
     await this.page.getByTestId('channel-new').click();
