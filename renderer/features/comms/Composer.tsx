@@ -169,7 +169,7 @@ export function Composer({ incident, comms, policy, actor, initialAudience, init
                 value={channelId}
                 onChange={(event) => setChannelId(event.target.value)}
               >
-                <option value="">{t('comms.channel.clipboard')}</option>
+                <option value="">{t('comms.composer.byHand')}</option>
                 {channels.map((option) => (
                   <option key={option.id} value={option.id}>
                     {option.name} · {t(`comms.channel.${option.kind}`)}
