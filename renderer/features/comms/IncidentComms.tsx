@@ -40,6 +40,7 @@ export function IncidentComms({ state, incident, actor }: Props) {
   }, [request]);
   const open = (audience: Audience) => setComposing({ audience, key: Date.now() });
   const messages = [...incident.messages.values()];
+  const overdue = dues.filter(({ next }) => next.kind === 'due' && next.isOverdue);
 
   return (
     <section ref={panel} className="incident-comms" data-testid="incident-comms" aria-label={t('comms.panel.heading')}>
@@ -49,6 +50,13 @@ export function IncidentComms({ state, incident, actor }: Props) {
           {t('comms.panel.compose')}
         </button>
       </header>
+      {overdue.length > 0 && (
+        <p className="comms-overdue" role="alert" data-testid="comms-overdue">
+          {t('comms.panel.overdueAlert', {
+            audiences: overdue.map(({ audience }) => t(`comms.audience.${audience}`)).join(', '),
+          })}
+        </p>
+      )}
       {dues.length === 0 ? (
         <p className="muted">{t('comms.panel.none')}</p>
       ) : (
