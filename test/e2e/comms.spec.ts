@@ -99,6 +99,33 @@ test('composes from a template, previews it, sends it to a webhook once and reco
   expect(html).not.toContain('order by phone');
 });
 
+test('a template written for the workspace is offered in the composer, its unknown variables flagged', async ({
+  warroom,
+}) => {
+  const { ui, session } = warroom;
+  const page = session.page;
+  const comms = new CommsPage(page);
+  await comms.openScreen();
+  await page.getByTestId('comms-tab-templates').click();
+  await page.getByTestId('template-new').click();
+  await page.getByTestId('template-name').fill('Board call notice');
+  await page.getByTestId('template-audience').selectOption('executives');
+  await page.getByTestId('template-subject').fill('{{title}}: board call');
+  await page.getByTestId('template-body').fill('<b>{{title}}</b> hurts {{service}}. Dial-in: {{dialIn}}.');
+  await page.getByTestId('template-save').click();
+  await expect(page.getByTestId('template-item').filter({ hasText: 'Board call notice' })).toBeVisible();
+
+  await page.getByTestId('nav-dashboard').click();
+  await ui.declare({ title: 'Payment gateway down', severity: 'SEV1', kind: 'technical-failure' });
+  await comms.compose('executives');
+  const template = page.getByTestId('composer-template');
+  const option = template.locator('option').filter({ hasText: 'Board call notice' });
+  await template.selectOption((await option.getAttribute('value')) ?? '');
+  await expect(comms.preview).toContainText('<b>Payment gateway down</b> hurts [service]. Dial-in: {{dialIn}}.');
+  await expect(page.getByTestId('composer-unknown')).toHaveText('Unknown variables, left as typed: dialIn');
+  await expect(comms.emptyWarning).toHaveText('1 variable is empty: Affected service');
+});
+
 test.describe('in French', () => {
   test.use({ lang: 'fr_FR.UTF-8' });
 

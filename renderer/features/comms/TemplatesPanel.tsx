@@ -100,7 +100,11 @@ function TemplateEditor({
       </label>
       <label className="field">
         <span>{t('comms.templates.audience')}</span>
-        <select value={value.audience} onChange={(e) => setValue({ ...value, audience: e.target.value as Audience })}>
+        <select
+          data-testid="template-audience"
+          value={value.audience}
+          onChange={(e) => setValue({ ...value, audience: e.target.value as Audience })}
+        >
           {AUDIENCES.map((audience) => (
             <option key={audience} value={audience}>
               {t(`comms.audience.${audience}`)}
@@ -110,7 +114,11 @@ function TemplateEditor({
       </label>
       <label className="field">
         <span>{t('comms.templates.language')}</span>
-        <select value={value.locale} onChange={(e) => setValue({ ...value, locale: e.target.value as Locale })}>
+        <select
+          data-testid="template-locale"
+          value={value.locale}
+          onChange={(e) => setValue({ ...value, locale: e.target.value as Locale })}
+        >
           {LOCALES.map((locale) => (
             <option key={locale} value={locale}>
               {t(`languages.${locale}`)}
