@@ -82,7 +82,7 @@ Next update: {{nextUpdateAt}}`,
 Touché : {{service}} depuis le {{startedAt}}
 Impact : {{impact}}
 Statut : {{status}}
-Pilote : {{commander}}. Les questions vont au responsable communication ({{commsLead}}), pas aux intervenants.
+Responsable de l’incident : {{commander}}. Les questions vont au responsable communication ({{commsLead}}), pas aux intervenants.
 Magasins et support, dites aux clients : {{workaround}}
 En cours : {{actions}}
 Prochain point : {{nextUpdateAt}}`,
@@ -113,7 +113,7 @@ Solution de contournement pour les clients : {{workaround}}
 Ce que nous faisons : {{actions}}
 Décision ou aide attendue de votre part : aucune sauf mention ici.
 
-Pilote : {{commander}}. Prochain point : {{nextUpdateAt}}.`,
+Responsable de l’incident : {{commander}}. Prochain point : {{nextUpdateAt}}.`,
     },
   },
   partners: {

@@ -176,7 +176,7 @@ export const commsFr: Catalogue<typeof commsEn> = {
     startedAt: 'Heure de début',
     nextUpdateAt: 'Heure du prochain point',
     workaround: 'Solution de contournement',
-    commander: 'Pilote',
+    commander: 'Responsable de l’incident',
     commsLead: 'Responsable communication',
     actions: 'Actions en cours',
     dataCategories: 'Données personnelles concernées',
