@@ -38,7 +38,12 @@ export function IncidentComms({ state, incident, actor }: Props) {
     });
     panel.current?.scrollIntoView({ block: 'start' });
   }, [request]);
-  const open = (audience: Audience) => setComposing({ audience, key: Date.now() });
+  // Each opening is a fresh composer; negative keys never meet a request's sequence number.
+  const opened = useRef(0);
+  const open = (audience: Audience) => {
+    opened.current += 1;
+    setComposing({ audience, key: -opened.current });
+  };
   const messages = [...incident.messages.values()];
   const overdue = dues.filter(({ next }) => next.kind === 'due' && next.isOverdue);
 
