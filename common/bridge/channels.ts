@@ -17,6 +17,9 @@ export const CALL_NAMES = [
   'runbook:run-step',
   'runbook:cancel',
   'runbook:ack-output',
+  'comms:send',
+  'comms:outbox',
+  'comms:retry',
 ] as const;
 export const EVENT_NAMES = [
   'settings:changed',
@@ -26,6 +29,7 @@ export const EVENT_NAMES = [
   'app:notify',
   'runbook:output',
   'runbook:ended',
+  'comms:outbox-changed',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -4,6 +4,7 @@
 // host validates every message against it.
 import { z } from 'zod';
 import type { ChainBreak, RecordReport } from '../events/chain';
+import { outboxSchema, sendMessageRequestSchema } from '../comms/comms-bridge';
 import { LOCALES } from '../i18n/locales';
 import { runStepRequestSchema, stepEndedSchema, stepOutputSchema } from '../runbooks/runbook-bridge';
 import { exchangeRequestSchema, exchangeResponseSchema, vectorSchema } from '../sync/protocol';
@@ -128,6 +129,13 @@ export const calls = {
     request: z.strictObject({ execId: z.string().min(1).max(64), bytes: z.number().int().nonnegative() }),
     response: empty,
   },
+  // Records a message told to an audience; with a channel, queues it in this host's outbox (common/comms).
+  'comms:send': {
+    request: sendMessageRequestSchema,
+    response: z.strictObject({ status: z.enum(['copied', 'queued']) }),
+  },
+  'comms:outbox': { request: empty, response: outboxSchema },
+  'comms:retry': { request: z.strictObject({ messageId: z.string().min(1).max(64) }), response: outboxSchema },
 } as const satisfies Record<CallName, CallSpec>;
 
 export const events = {
@@ -141,6 +149,8 @@ export const events = {
   'app:notify': notificationSchema,
   'runbook:output': stepOutputSchema,
   'runbook:ended': stepEndedSchema,
+  /** The outbox changed: a message queued, sent, failed or retried. */
+  'comms:outbox-changed': outboxSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type CallRequest<C extends CallName> = z.infer<(typeof calls)[C]['request']>;

@@ -1,7 +1,7 @@
 // When the next stakeholder update of an incident is due. A default policy after
 // PagerDuty's practice: a first update soon after the declaration, then one at a
-// steady rhythm, both shorter the more severe the incident. Pure, so the
-// dashboard, the comms outbox (a later issue) and reports agree.
+// steady rhythm, both shorter the more severe the incident. Pure; the per-audience
+// policy of common/comms/cadence.ts calls it once per audience.
 import type { IncidentStatus, Severity } from '../events/event';
 
 const MINUTE = 60_000;
@@ -27,7 +27,7 @@ export interface CadenceInput {
   readonly severity: Severity;
   readonly status: IncidentStatus;
   readonly declaredAt: number;
-  /** When each communication about the incident went out, in any order (none yet: comms come later). */
+  /** When each communication about the incident went out, in any order. */
   readonly sentAt: readonly number[];
 }
 

@@ -111,8 +111,18 @@ describe('dashboard', () => {
   it('takes the communications sent into account', () => {
     const r = recorder();
     const id = r.declare(T0, 'Checkout down', 'SEV1');
-    const view = dashboardOf(foldEvents(r.events), T0 + 10 * MINUTE, { sentAt: () => [T0 + 4 * MINUTE] });
-    expect(view.open[0]!.nextUpdate).toMatchObject({ dueAt: T0 + 34 * MINUTE, isOverdue: false });
+    for (const audience of ['status-page', 'internal', 'customers', 'executives', 'partners', 'social'] as const) {
+      r.write(T0 + 4 * MINUTE, {
+        type: 'comms.message-recorded',
+        incidentId: id,
+        actor: 'Alice',
+        payload: { messageId: `m-${audience}`, audience, channel: 'clipboard', text: 'We are on it.' },
+      });
+    }
+    const view = dashboardOf(foldEvents(r.events), T0 + 10 * MINUTE);
+    // The status page and the staff are owed one every 20 minutes on a SEV1: the soonest.
+    expect(view.open[0]!.nextUpdate).toMatchObject({ dueAt: T0 + 24 * MINUTE, isOverdue: false });
+    expect(view.open[0]!.nextAudience).toBe('status-page');
     expect(view.open[0]!.incident.id).toBe(id);
   });
 });

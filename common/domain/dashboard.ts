@@ -3,7 +3,9 @@
 // commander, empty critical roles, an update due); closed incidents below,
 // found by search. Pure, so it is tested without a window.
 import { SEVERITIES, type PersonRef, type Severity } from '../events/event';
-import { nextUpdate, DEFAULT_CADENCE, type CadencePolicy, type NextUpdate } from './cadence';
+import type { Audience } from '../comms/audiences';
+import { dueByAudience, effectivePolicy, soonestDue, type AudienceDue, type AudiencePolicy } from '../comms/cadence';
+import type { NextUpdate } from './cadence';
 import type { Documents } from './documents';
 import { isOpen, type Incident, type WarRoomState } from './incidents';
 import { roleBoard } from './roles';
@@ -13,7 +15,12 @@ export interface DashboardRow {
   readonly commander: PersonRef | undefined;
   /** Critical roles nobody holds, the commander's included. */
   readonly vacantCritical: readonly string[];
+  /** The soonest message due, to any audience. */
   readonly nextUpdate: NextUpdate;
+  /** Which audience the soonest message is for. */
+  readonly nextAudience: Audience | undefined;
+  /** Every audience owed a message, with its countdown. */
+  readonly dues: readonly AudienceDue[];
 }
 
 export interface Dashboard {
@@ -26,9 +33,8 @@ export interface Dashboard {
 }
 
 export interface DashboardOptions {
-  /** When each communication of an incident went out (comms land in a later issue). */
-  readonly sentAt?: (incidentId: string) => readonly number[];
-  readonly policy?: CadencePolicy;
+  /** The cadence per severity and audience; the workspace's own by default. */
+  readonly policy?: AudiencePolicy;
 }
 
 const RANK: Record<Severity, number> = { SEV1: 0, SEV2: 1, SEV3: 2, SEV4: 3 };
@@ -38,30 +44,29 @@ export function compareOpen(a: Incident, b: Incident): number {
   return RANK[a.severity] - RANK[b.severity] || a.declaredAt - b.declaredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function rowOf(incident: Incident, docs: Documents, now: number, options: DashboardOptions): DashboardRow {
+const NONE: NextUpdate = { kind: 'none' };
+
+function rowOf(incident: Incident, docs: Documents, now: number, policy: AudiencePolicy): DashboardRow {
+  // Counted from the messages that reached each audience (common/comms/cadence.ts).
+  const dues = dueByAudience(incident, now, policy);
+  const soonest = soonestDue(dues);
   return {
     incident,
     commander: incident.roles.get('commander')?.person,
     vacantCritical: roleBoard(incident.roles, docs).vacantCritical,
-    nextUpdate: nextUpdate(
-      {
-        severity: incident.severity,
-        status: incident.status,
-        declaredAt: incident.declaredAt,
-        sentAt: options.sentAt?.(incident.id) ?? [],
-      },
-      now,
-      options.policy ?? DEFAULT_CADENCE,
-    ),
+    nextUpdate: soonest?.next ?? NONE,
+    nextAudience: soonest?.audience,
+    dues,
   };
 }
 
 /** Open incidents, most severe then oldest first, with what needs attention at `now`. */
 export function openRows(state: WarRoomState, now: number, options: DashboardOptions = {}): DashboardRow[] {
+  const policy = options.policy ?? effectivePolicy(state.comms);
   return [...state.incidents.values()]
     .filter(isOpen)
     .sort(compareOpen)
-    .map((incident) => rowOf(incident, state.docs, now, options));
+    .map((incident) => rowOf(incident, state.docs, now, policy));
 }
 
 /** Closed incidents, most recently active first. */

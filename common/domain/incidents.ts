@@ -29,6 +29,9 @@ import type { LocalText, StepKind } from '../runbooks/runbook-schema';
 import type { KeyTimeCorrection, KeyTimes } from './key-times';
 import { compareEvents } from './order';
 import { rolesOfActor, type RoleHolder } from './roles';
+import type { Audience, MessageChannel } from '../comms/audiences';
+import { applyCommsDoc, NO_COMMS_DOCS, type CommsDocs } from '../comms/comms-docs';
+import { deliver, recordMessage, type IncidentMessage } from '../comms/messages';
 
 export type { IncidentStatus } from '../events/event';
 
@@ -104,6 +107,20 @@ export type TimelineEntry = EntryBase &
         flag?: StepFlag;
         isExercise?: boolean;
       }
+    | {
+        /** A message to an audience: recorded (copied or queued), then sent or failed by the outbox. */
+        kind: 'message';
+        action: 'recorded' | 'sent' | 'failed';
+        messageId: string;
+        audience: Audience;
+        channel: MessageChannel;
+        destination?: string;
+        subject?: string;
+        /** The text as told, on the recorded entry. */
+        text?: string;
+        reason?: string;
+        attempts?: number;
+      }
   );
 
 export type TimelineEntryKind = TimelineEntry['kind'];
@@ -128,6 +145,8 @@ export interface Incident {
   readonly monitors: ReadonlySet<string>;
   /** Checklist runs by run id, oldest first. */
   readonly runs: ReadonlyMap<string, RunbookRun>;
+  /** Messages told about it, by message id, oldest first. */
+  readonly messages: ReadonlyMap<string, IncidentMessage>;
   /** Oldest first. */
   readonly timeline: readonly TimelineEntry[];
 }
@@ -140,6 +159,8 @@ export interface WarRoomState {
   readonly monitors: MonitorDocs;
   /** The workspace's own runbooks (the built-in library is in common/runbooks/library). */
   readonly runbooks: RunbookDocs;
+  /** Message templates, channels and the cadence policy (common/comms). */
+  readonly comms: CommsDocs;
   /** Events that refer to an incident this replica does not hold (yet). */
   readonly orphans: number;
   /** Events folded so far. */
@@ -153,6 +174,7 @@ export const EMPTY_STATE: WarRoomState = {
   docs: EMPTY_DOCUMENTS,
   monitors: EMPTY_MONITOR_DOCS,
   runbooks: NO_RUNBOOK_DOCS,
+  comms: NO_COMMS_DOCS,
   orphans: 0,
   eventCount: 0,
   last: undefined,
@@ -160,10 +182,11 @@ export const EMPTY_STATE: WarRoomState = {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 interface IncidentDraft extends Mutable<
-  Omit<Incident, 'timeline' | 'roles' | 'pinned' | 'monitors' | 'keyTimes' | 'runs'>
+  Omit<Incident, 'timeline' | 'roles' | 'pinned' | 'monitors' | 'keyTimes' | 'runs' | 'messages'>
 > {
   timeline: TimelineEntry[];
   runs: Map<string, RunbookRun>;
+  messages: Map<string, IncidentMessage>;
   roles: Map<string, RoleHolder>;
   pinned: Set<string>;
   monitors: Set<string>;
@@ -180,6 +203,7 @@ function draftOf(incident: Incident): IncidentDraft {
     pinned: new Set(incident.pinned),
     monitors: new Set(incident.monitors),
     runs: new Map(incident.runs),
+    messages: new Map(incident.messages),
     keyTimes: { auto: { ...incident.keyTimes.auto }, corrected: { ...incident.keyTimes.corrected } },
   };
 }
@@ -208,6 +232,7 @@ class Folder {
   docs: Documents;
   monitors: MonitorDocs;
   runbooks: RunbookDocs;
+  comms: CommsDocs;
   orphans: number;
   eventCount: number;
   last: WarEvent | undefined;
@@ -217,6 +242,7 @@ class Folder {
     this.docs = from.docs;
     this.monitors = from.monitors;
     this.runbooks = from.runbooks;
+    this.comms = from.comms;
     this.orphans = from.orphans;
     this.eventCount = from.eventCount;
     this.last = from.last;
@@ -245,6 +271,7 @@ class Folder {
           this.monitors = applyMonitorDocEvent(this.monitors, event, at);
         else this.docs = applyDocEvent(this.docs, event, at);
         this.runbooks = applyRunbookDoc(this.runbooks, event, at);
+        this.comms = applyCommsDoc(this.comms, event, at);
         return;
       case 'incident.declared':
         this.declare(event, at);
@@ -282,6 +309,7 @@ class Folder {
       pinned: new Set(),
       monitors: new Set(),
       runs: new Map(),
+      messages: new Map(),
       timeline: [
         {
           kind: 'declared',
@@ -337,6 +365,7 @@ class Folder {
       docs: this.docs,
       monitors: this.monitors,
       runbooks: this.runbooks,
+      comms: this.comms,
       orphans: this.orphans,
       eventCount: this.eventCount,
       last: this.last,
@@ -492,6 +521,43 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
         ...(event.payload.evidence !== undefined ? { evidence: event.payload.evidence } : {}),
         ...(flag ? { flag } : {}),
         ...(run.isExercise ? { isExercise: true } : {}),
+      });
+      return;
+    }
+    case 'comms.message-recorded': {
+      if (incident.messages.has(event.payload.messageId)) return;
+      const message = recordMessage(event.payload, event.actor, at);
+      incident.messages.set(message.id, message);
+      const { messageId, audience, channel, destination, subject, text } = event.payload;
+      incident.timeline.push({
+        ...entry,
+        kind: 'message',
+        action: 'recorded',
+        messageId,
+        audience,
+        channel,
+        ...(destination !== undefined ? { destination } : {}),
+        ...(subject ? { subject } : {}),
+        text,
+      });
+      return;
+    }
+    case 'comms.delivery-changed': {
+      const message = incident.messages.get(event.payload.messageId);
+      if (!message) return;
+      const next = deliver(message, event.payload, at);
+      if (next === message) return;
+      incident.messages.set(next.id, next);
+      incident.timeline.push({
+        ...entry,
+        kind: 'message',
+        action: event.payload.status,
+        messageId: message.id,
+        audience: message.audience,
+        channel: message.channel,
+        ...(message.destination !== undefined ? { destination: message.destination } : {}),
+        ...(event.payload.reason !== undefined ? { reason: event.payload.reason } : {}),
+        attempts: event.payload.attempts,
       });
       return;
     }

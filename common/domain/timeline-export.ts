@@ -185,6 +185,16 @@ export function describeEntry(entry: TimelineEntry, docs: Documents, context: Ex
       ].filter((part): part is string => part !== undefined);
       return [line, ...details].join('\n');
     }
+    case 'message': {
+      const values = {
+        audience: tr(`comms.audience.${entry.audience}`),
+        channel: entry.destination ?? tr(`comms.channel.${entry.channel}`),
+        attempts: entry.attempts ?? 0,
+        reason: entry.reason ?? '',
+      };
+      const line = tr(`comms.timeline.${entry.action}`, values);
+      return [line, entry.subject, entry.text].filter((part): part is string => part !== undefined).join('\n');
+    }
     default:
       return assertNever(entry);
   }
@@ -437,6 +447,20 @@ function entryJson(entry: TimelineEntry, pinned: ReadonlySet<string>) {
         evidence: entry.evidence ? { ...entry.evidence } : null,
         flag: entry.flag ?? null,
         isExercise: entry.isExercise === true,
+      };
+    case 'message':
+      return {
+        ...common,
+        kind: entry.kind,
+        action: entry.action,
+        messageId: entry.messageId,
+        audience: entry.audience,
+        channel: entry.channel,
+        destination: entry.destination ?? null,
+        subject: entry.subject ?? null,
+        text: entry.text ?? null,
+        reason: entry.reason ?? null,
+        attempts: entry.attempts ?? null,
       };
     default:
       return assertNever(entry);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { HLC_PATTERN } from './hlc';
 import { runStartedSchema, stepChangedSchema } from '../runbooks/run-payloads';
+import { deliveryChangedSchema, messageRecordedSchema } from '../comms/message-payloads';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export const severitySchema = z.enum(SEVERITIES);
@@ -145,6 +146,9 @@ export const payloadSchemas = {
   // A checklist run on an incident, and each change of one of its steps (see common/runbooks).
   'runbook.run-started': runStartedSchema,
   'runbook.step-changed': stepChangedSchema,
+  // A message told to an audience, and its delivery by the outbox of the host that recorded it (see common/comms).
+  'comms.message-recorded': messageRecordedSchema,
+  'comms.delivery-changed': deliveryChangedSchema,
   // Workspace documents (people, custom roles and types, severity definitions),
   // last writer wins per document. Bodies are checked per collection by the fold,
   // so a newer collection from a newer laptop never blocks a batch.
@@ -195,6 +199,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   member('doc.delete'),
   member('monitor.state-changed'),
   member('incident.monitor-linked'),
+  member('comms.message-recorded'),
+  member('comms.delivery-changed'),
 ]);
 
 export type WarEvent = z.infer<typeof eventSchema>;

@@ -40,6 +40,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'runbook:run-step': async ({ execId }) => ({ execId }),
     'runbook:cancel': async () => ({ isCancelled: false }),
     'runbook:ack-output': async () => ({}),
+    'comms:send': async () => ({ status: 'queued' }),
+    'comms:outbox': async () => ({ items: [] }),
+    'comms:retry': async () => ({ items: [] }),
     ...overrides,
   };
 }

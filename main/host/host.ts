@@ -12,8 +12,9 @@ import { systemClock, type Clock } from '../services/clock';
 import { createLogger } from '../services/logger';
 import type { Notifier } from '../services/notifier';
 import { createRouter, HostEvents, type Router } from './bridge-router';
-import { Monitoring } from './monitoring';
+import { Monitoring, SECRET_PREFIX } from './monitoring';
 import { Replication, type ConnectHub } from './replication';
+import { createCommsHost } from './comms-host';
 import { RecordView } from './record-view';
 import { createRunbookHost } from './runbook-host';
 import { openSecretStore } from './secret-store';
@@ -128,6 +129,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
     logger: createLogger('runbook'),
     clock,
   });
+  const comms = createCommsHost({
+    dataDir: options.dataDir,
+    append,
+    events,
+    // The secrets people set through `secret:set` (the Secrets panel) live in the monitors' namespace.
+    secret: (name) => secrets.get(`${SECRET_PREFIX}${name}`),
+    logger: createLogger('comms'),
+    clock,
+  });
   const info: AppInfo = {
     name: 'War-room',
     version: options.version,
@@ -159,6 +169,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
       ...monitoring.handlers,
       ...runbooks.handlers,
+      ...comms.handlers,
     },
     hostLog,
   );
@@ -167,6 +178,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const startTimer = setTimeout(() => {
     void replication.start();
     void monitoring.start();
+    comms.start().catch(() => undefined);
   }, HUB_START_DELAY_MS);
   startTimer.unref();
   hostLog.info(`host ready (${options.mode}), data in ${options.dataDir}`);
@@ -183,6 +195,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       clearTimeout(startTimer);
       // Running commands are cancelled and their evidence written before the store closes.
       await runbooks.close();
+      await comms.close();
       replication.close();
       await monitoring.close();
       const store = opened ? await opened.catch(() => null) : null;

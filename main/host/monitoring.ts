@@ -44,7 +44,7 @@ import type { Handlers, HostEvents } from './bridge-router';
 import type { SecretStore } from './secret-store';
 
 /** Monitor secrets share the host's store with the hub token, in a namespace of their own. */
-const SECRET_PREFIX = 'monitor/';
+export const SECRET_PREFIX = 'monitor/';
 /** The secret that opens `POST /alertmanager`; without it the route refuses everything. */
 export const ALERTMANAGER_TOKEN_SECRET = 'alertmanager-token';
 const READ_BATCH = 5_000;

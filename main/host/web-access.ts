@@ -98,6 +98,9 @@ export const LOCAL_ONLY_CALLS: ReadonlySet<string> = new Set([
   'secret:list',
   'hub:join',
   'hub:leave',
+  // The outbox sends from this laptop with its secrets: only the person at it queues or retries.
+  'comms:send',
+  'comms:retry',
 ]);
 
 /** Whether a socket's peer is this machine. */

@@ -11,6 +11,7 @@ import { NotificationToasts } from '../features/monitors/NotificationToasts';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { PeopleView } from '../features/people/PeopleView';
 import { RunbooksView } from '../features/runbooks/RunbooksView';
+import { CommsView } from '../features/comms/CommsView';
 import { Header } from '../features/settings/Header';
 import { SettingsView } from '../features/settings/SettingsView';
 import { QuickNote } from '../features/timeline/QuickNote';
@@ -120,6 +121,9 @@ export function App() {
           />
         )}
         {isReady && route.name === 'settings' && <SettingsView actor={actor} />}
+        {isReady && route.name === 'comms' && (
+          <CommsView state={state} actor={actor} onOpenIncident={(id) => go({ name: 'incident', id })} />
+        )}
         {isReady && route.name === 'monitors' && (
           <MonitorsView state={state} actor={actor} onOpenIncident={(id) => go({ name: 'incident', id })} />
         )}

@@ -10,7 +10,8 @@ export type Route =
   | { name: 'people' }
   | { name: 'settings' }
   | { name: 'monitors' }
-  | { name: 'runbooks'; id?: string };
+  | { name: 'runbooks'; id?: string }
+  | { name: 'comms' };
 
 export type AppState = 'loading' | 'ready' | 'error';
 
@@ -63,6 +64,8 @@ export function routeToHash(route: Route): string {
       return '#/monitors';
     case 'runbooks':
       return route.id === undefined ? '#/runbooks' : `#/runbooks/${encodeURIComponent(route.id)}`;
+    case 'comms':
+      return '#/comms';
     case 'incidents':
       return '#/';
   }
@@ -73,6 +76,7 @@ export function routeFromHash(hash: string): Route {
   if (hash === '#/people') return { name: 'people' };
   if (hash === '#/monitors') return { name: 'monitors' };
   if (hash === '#/runbooks') return { name: 'runbooks' };
+  if (hash === '#/comms') return { name: 'comms' };
   const runbook = /^#\/runbooks\/([^/]+)$/.exec(hash);
   if (runbook?.[1]) return { name: 'runbooks', id: decodeURIComponent(runbook[1]) };
   const match = /^#\/incidents\/([^/]+)$/.exec(hash);

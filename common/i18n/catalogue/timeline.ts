@@ -46,6 +46,7 @@ export const timelineEn = {
     role: 'Role change',
     monitor: 'Monitor',
     runbook: 'Runbook',
+    message: 'Message',
   },
   filters: {
     label: 'Filter the timeline',
@@ -175,6 +176,7 @@ export const timelineFr: Catalogue<typeof timelineEn> = {
     role: 'Changement de rôle',
     monitor: 'Surveillance',
     runbook: 'Procédure',
+    message: 'Message',
   },
   filters: {
     label: 'Filtrer la chronologie',

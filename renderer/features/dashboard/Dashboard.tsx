@@ -52,10 +52,21 @@ function NextUpdate({ row }: { row: DashboardRow }) {
   return (
     <span
       className={next.isOverdue ? 'countdown is-overdue' : 'countdown'}
+      title={row.dues
+        .map(({ audience, next: due }) =>
+          due.kind === 'due'
+            ? `${t(`comms.audience.${audience}`)}: ${due.isOverdue ? '-' : ''}${formatClock(due.remainingMs)}`
+            : '',
+        )
+        .filter(Boolean)
+        .join('\n')}
       data-testid="incident-next-update"
       data-state={next.isOverdue ? 'overdue' : 'due'}
     >
       {next.isOverdue ? t('dashboard.overdue', { time }) : t('dashboard.dueIn', { time })}
+      {row.nextAudience && (
+        <small data-testid="incident-next-audience"> · {t(`comms.audience.${row.nextAudience}`)}</small>
+      )}
       {next.isFirst && <small>{t('dashboard.firstUpdate')}</small>}
     </span>
   );

@@ -3,6 +3,7 @@ import type { WarRoomState } from '../../../common/domain/incidents';
 import { useNow } from '../../app/use-now';
 import { useLocale, useT } from '../../i18n';
 import { formatDateTime, formatRelative } from '../../i18n/format';
+import { IncidentComms } from '../comms/IncidentComms';
 import { IncidentRunbooks } from '../runbooks/IncidentRunbooks';
 import { RunProgress } from '../runbooks/RunProgress';
 import { RoleBoard } from '../roles/RoleBoard';
@@ -56,6 +57,7 @@ export function IncidentView({ state, incidentId, actor, onBack }: Props) {
           <div className="incident-layout">
             <div className="incident-main">
               <TimelinePanel incident={incident} actor={actor} now={now} />
+              <IncidentComms state={state} incident={incident} actor={actor} />
               <IncidentRunbooks state={state} incidentId={incident.id} actor={actor} />
             </div>
             <aside className="incident-side">

@@ -15,10 +15,18 @@ export function useSecretNames() {
       isCurrent = false;
     };
   }, []);
+  /** Reads the names again, after another panel stored one. */
+  const refresh = useCallback(() => {
+    void getBridge()
+      .call('secret:list', {})
+      .then((result) => {
+        if (result.ok) setNames(result.value.names);
+      });
+  }, []);
   const save = useCallback(async (name: string, value: string | null) => {
     const result = await getBridge().call('secret:set', { name, value });
     if (result.ok) setNames(result.value.names);
     return result.ok;
   }, []);
-  return { names, save };
+  return { names, save, refresh };
 }

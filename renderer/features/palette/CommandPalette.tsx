@@ -191,6 +191,7 @@ export function CommandPalette({ state, actor, go, onLocale }: Props) {
       ['go-incidents', t('dashboard.palette.goDashboard'), { name: 'incidents' }],
       ['go-people', t('dashboard.palette.goPeople'), { name: 'people' }],
       ['go-settings', t('dashboard.palette.goSettings'), { name: 'settings' }],
+      ['go-comms', t('comms.heading'), { name: 'comms' }],
     ];
     for (const [id, label, target] of places) {
       if (route.name === target.name) continue;

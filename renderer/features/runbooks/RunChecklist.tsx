@@ -22,6 +22,7 @@ import { EvidenceView } from './EvidenceView';
 import { cancelExec, type ExecEnded } from './exec-stream';
 import { changeStep, runActingStep } from './runbook-actions';
 import { StepView } from './StepView';
+import { audienceOfStep, requestCompose } from '../comms/compose-request';
 import { TerminalPane } from './terminal/TerminalPane';
 
 interface Props {
@@ -364,6 +365,17 @@ function StepActions({ step, status, state, actor, isDry, isExecuting, onSet, on
         break;
       case 'manual':
       case 'communicate':
+        if (step.kind === 'communicate')
+          buttons.push(
+            <button
+              key="compose"
+              type="button"
+              data-testid="step-compose"
+              onClick={() => requestCompose(audienceOfStep(step.audience), step.template)}
+            >
+              {t('comms.panel.compose')}
+            </button>,
+          );
         buttons.push(
           <button key="tick" type="button" className="primary" data-testid="step-tick" onClick={() => onSet('done')}>
             {step.kind === 'communicate' ? t('runbooks.action.sent') : t('runbooks.action.tick')}

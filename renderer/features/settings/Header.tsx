@@ -45,6 +45,9 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
         <a href="#/runbooks" data-testid="nav-runbooks">
           {t('runbooks.nav')}
         </a>
+        <a href="#/comms" data-testid="nav-comms">
+          {t('comms.nav')}
+        </a>
       </nav>
       <span
         className={`host-status host-${hostStatus}`}

@@ -10,6 +10,7 @@ import { INCIDENT_KINDS } from '../../../common/events/event';
 import type { Locale } from '../../../common/i18n/locales';
 import { useT } from '../../i18n';
 import { MonitorEntryBody } from '../monitors/MonitorEntryBody';
+import { MessageTimelineEntry } from '../comms/MessageTimelineEntry';
 import { RunbookTimelineEntry } from '../runbooks/RunbookTimelineEntry';
 import { formatAgo, formatClock, formatFull, type TimeMode } from './timeline-time';
 
@@ -171,6 +172,8 @@ function EntryBody({
       return <MonitorEntryBody entry={entry} />;
     case 'runbook':
       return <RunbookTimelineEntry entry={entry} />;
+    case 'message':
+      return <MessageTimelineEntry entry={entry} />;
     default:
       return assertNever(entry);
   }

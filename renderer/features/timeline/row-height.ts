@@ -71,6 +71,12 @@ function computeHeight(entry: TimelineEntry, perLine: number): number {
       const evidence = entry.evidence ? 3 : 0;
       return ROW_CHROME_PX + LINE_PX * (sentence(`${entry.stepId ?? ''}${' '.repeat(40)}`) + evidence);
     }
+    case 'message': {
+      const said = entry.text === undefined ? 0 : lines(`${entry.subject ?? ''}\n${entry.text}`) + 1;
+      return (
+        ROW_CHROME_PX + LINE_PX * (sentence(`${entry.destination ?? ''} ${entry.reason ?? ''}${' '.repeat(40)}`) + said)
+      );
+    }
     default:
       return assertNever(entry);
   }
