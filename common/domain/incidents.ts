@@ -4,8 +4,10 @@
 // note just posted), copying only the incident they touch.
 import { assertNever } from '../assert';
 import { hlcMillis } from '../events/hlc';
+import { applyContinuityDoc, EMPTY_CONTINUITY, type ContinuityDocs } from '../continuity/continuity-docs';
 import type {
   Briefing,
+  ContinuityThreshold,
   EventOf,
   IncidentKind,
   IncidentStatus,
@@ -104,6 +106,14 @@ export type TimelineEntry = EntryBase &
         flag?: StepFlag;
         isExercise?: boolean;
       }
+    | {
+        /** A business process crossed an impact threshold (recorded once per process and threshold). */
+        kind: 'continuity';
+        processId: string;
+        process: string;
+        threshold: ContinuityThreshold;
+        crossedAt: number;
+      }
   );
 
 export type TimelineEntryKind = TimelineEntry['kind'];
@@ -140,6 +150,8 @@ export interface WarRoomState {
   readonly monitors: MonitorDocs;
   /** The workspace's own runbooks (the built-in library is in common/runbooks/library). */
   readonly runbooks: RunbookDocs;
+  /** Business processes, risks, post-mortems and action items (common/continuity). */
+  readonly continuity: ContinuityDocs;
   /** Events that refer to an incident this replica does not hold (yet). */
   readonly orphans: number;
   /** Events folded so far. */
@@ -153,6 +165,7 @@ export const EMPTY_STATE: WarRoomState = {
   docs: EMPTY_DOCUMENTS,
   monitors: EMPTY_MONITOR_DOCS,
   runbooks: NO_RUNBOOK_DOCS,
+  continuity: EMPTY_CONTINUITY,
   orphans: 0,
   eventCount: 0,
   last: undefined,
@@ -208,6 +221,7 @@ class Folder {
   docs: Documents;
   monitors: MonitorDocs;
   runbooks: RunbookDocs;
+  continuity: ContinuityDocs;
   orphans: number;
   eventCount: number;
   last: WarEvent | undefined;
@@ -217,6 +231,7 @@ class Folder {
     this.docs = from.docs;
     this.monitors = from.monitors;
     this.runbooks = from.runbooks;
+    this.continuity = from.continuity;
     this.orphans = from.orphans;
     this.eventCount = from.eventCount;
     this.last = from.last;
@@ -245,6 +260,7 @@ class Folder {
           this.monitors = applyMonitorDocEvent(this.monitors, event, at);
         else this.docs = applyDocEvent(this.docs, event, at);
         this.runbooks = applyRunbookDoc(this.runbooks, event, at);
+        this.continuity = applyContinuityDoc(this.continuity, event, at);
         return;
       case 'incident.declared':
         this.declare(event, at);
@@ -337,6 +353,7 @@ class Folder {
       docs: this.docs,
       monitors: this.monitors,
       runbooks: this.runbooks,
+      continuity: this.continuity,
       orphans: this.orphans,
       eventCount: this.eventCount,
       last: this.last,
@@ -493,6 +510,16 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
         ...(flag ? { flag } : {}),
         ...(run.isExercise ? { isExercise: true } : {}),
       });
+      return;
+    }
+    case 'continuity.threshold-crossed': {
+      const { processId, process, threshold, crossedAt } = event.payload;
+      // Several laptops may notice the same crossing: the first in the total order
+      // wins on every replica. Crossings are a handful per incident, so a scan is cheap.
+      const isKnown = incident.timeline.some(
+        (known) => known.kind === 'continuity' && known.processId === processId && known.threshold === threshold,
+      );
+      if (!isKnown) incident.timeline.push({ ...entry, kind: 'continuity', processId, process, threshold, crossedAt });
       return;
     }
     default:

@@ -185,6 +185,8 @@ export function describeEntry(entry: TimelineEntry, docs: Documents, context: Ex
       ].filter((part): part is string => part !== undefined);
       return [line, ...details].join('\n');
     }
+    case 'continuity':
+      return tr(`continuity.timeline.${entry.threshold}`, { process: entry.process, at: at(entry.crossedAt) });
     default:
       return assertNever(entry);
   }
@@ -437,6 +439,15 @@ function entryJson(entry: TimelineEntry, pinned: ReadonlySet<string>) {
         evidence: entry.evidence ? { ...entry.evidence } : null,
         flag: entry.flag ?? null,
         isExercise: entry.isExercise === true,
+      };
+    case 'continuity':
+      return {
+        ...common,
+        kind: entry.kind,
+        processId: entry.processId,
+        process: entry.process,
+        threshold: entry.threshold,
+        crossedAt: iso(entry.crossedAt),
       };
     default:
       return assertNever(entry);

@@ -17,6 +17,7 @@ export const CHANGE_KINDS = [
   'role',
   'monitor',
   'runbook',
+  'continuity',
 ] as const satisfies readonly Exclude<TimelineEntryKind, 'note'>[];
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export type FilterKind = NoteKind | ChangeKind;
@@ -89,6 +90,9 @@ function rawSearchText(entry: TimelineEntry): string {
     case 'runbook':
       parts.push(localText(entry.runbookTitle, 'en'), localText(entry.runbookTitle, 'fr'), entry.note);
       if (entry.stepTitle) parts.push(localText(entry.stepTitle, 'en'), localText(entry.stepTitle, 'fr'));
+      break;
+    case 'continuity':
+      parts.push(entry.process, entry.threshold);
       break;
   }
   return parts.filter((part): part is string => part !== undefined).join('\n');

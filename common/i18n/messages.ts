@@ -1,6 +1,7 @@
 // Every user-facing string, in English and French. The French catalogue is typed
 // from the English one, so a missing or extra key fails to compile.
 import type { Catalogue } from './catalogue/catalogue';
+import { continuityEn, continuityFr } from './catalogue/continuity';
 import { dashboardEn, dashboardFr } from './catalogue/dashboard';
 import { lifecycleEn, lifecycleFr } from './catalogue/lifecycle';
 import { monitorsEn, monitorsFr } from './catalogue/monitors';
@@ -114,6 +115,7 @@ const en = {
   dashboard: dashboardEn,
   monitors: monitorsEn,
   runbooks: runbooksEn,
+  continuity: continuityEn,
   sync: {
     disabled: 'This laptop only',
     disabledHint: 'No team hub joined: the record stays on this laptop. Join one in Settings.',
@@ -274,6 +276,7 @@ const fr: Messages = {
   dashboard: dashboardFr,
   monitors: monitorsFr,
   runbooks: runbooksFr,
+  continuity: continuityFr,
   sync: {
     disabled: 'Ce portable seulement',
     disabledHint:

@@ -46,6 +46,7 @@ export const timelineEn = {
     role: 'Role change',
     monitor: 'Monitor',
     runbook: 'Runbook',
+    continuity: 'Business impact',
   },
   filters: {
     label: 'Filter the timeline',
@@ -175,6 +176,7 @@ export const timelineFr: Catalogue<typeof timelineEn> = {
     role: 'Changement de rôle',
     monitor: 'Surveillance',
     runbook: 'Procédure',
+    continuity: 'Impact métier',
   },
   filters: {
     label: 'Filtrer la chronologie',

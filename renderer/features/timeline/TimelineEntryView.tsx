@@ -171,6 +171,15 @@ function EntryBody({
       return <MonitorEntryBody entry={entry} />;
     case 'runbook':
       return <RunbookTimelineEntry entry={entry} />;
+    case 'continuity':
+      return (
+        <Sentence entry={entry} docs={docs} t={t}>
+          {t(`continuity.timeline.${entry.threshold}`, {
+            process: entry.process,
+            at: formatClock(entry.crossedAt, now, locale),
+          })}
+        </Sentence>
+      );
     default:
       return assertNever(entry);
   }

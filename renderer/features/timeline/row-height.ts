@@ -71,6 +71,8 @@ function computeHeight(entry: TimelineEntry, perLine: number): number {
       const evidence = entry.evidence ? 3 : 0;
       return ROW_CHROME_PX + LINE_PX * (sentence(`${entry.stepId ?? ''}${' '.repeat(40)}`) + evidence);
     }
+    case 'continuity':
+      return ROW_CHROME_PX + LINE_PX * sentence(`${entry.process}${' '.repeat(50)}`);
     default:
       return assertNever(entry);
   }
