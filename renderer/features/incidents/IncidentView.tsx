@@ -3,6 +3,7 @@ import type { WarRoomState } from '../../../common/domain/incidents';
 import { useNow } from '../../app/use-now';
 import { useLocale, useT } from '../../i18n';
 import { formatDateTime, formatRelative } from '../../i18n/format';
+import { ImpactPanel } from '../continuity/ImpactPanel';
 import { IncidentRunbooks } from '../runbooks/IncidentRunbooks';
 import { RunProgress } from '../runbooks/RunProgress';
 import { RoleBoard } from '../roles/RoleBoard';
@@ -59,6 +60,7 @@ export function IncidentView({ state, incidentId, actor, onBack }: Props) {
               <IncidentRunbooks state={state} incidentId={incident.id} actor={actor} />
             </div>
             <aside className="incident-side">
+              <ImpactPanel state={state} incident={incident} actor={actor} />
               <KeyTimes incident={incident} actor={actor} />
               <IncidentDetails incident={incident} actor={actor} />
               <RoleBoard incident={incident} docs={state.docs} actor={actor} />

@@ -45,6 +45,9 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
         <a href="#/runbooks" data-testid="nav-runbooks">
           {t('runbooks.nav')}
         </a>
+        <a href="#/continuity" data-testid="nav-continuity">
+          {t('continuity.nav')}
+        </a>
       </nav>
       <span
         className={`host-status host-${hostStatus}`}
