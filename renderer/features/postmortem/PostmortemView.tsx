@@ -285,7 +285,11 @@ export function PostmortemView({ state, incidentId, actor }: Props) {
         aria-label={t('continuity.postmortem.preview')}
       >
         {blocks.map((block, index) => (
-          <BlockView key={index} block={block} index={index} />
+          <BlockView
+            key={index}
+            block={block}
+            index={blocks.slice(0, index).filter((before) => before.kind === 'diagram').length}
+          />
         ))}
       </article>
     </section>
