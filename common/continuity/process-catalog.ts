@@ -18,11 +18,17 @@ export const BUILT_IN_PROCESS_LIST: readonly BusinessProcess[] = BUILT_IN_PROCES
   processSchema.parse(input),
 );
 
+/** Built-in processes in their order (a workspace copy in its place), then the workspace's own by id. */
 export function processCatalog(docs: ContinuityDocs): ProcessEntry[] {
-  const entries: ProcessEntry[] = BUILT_IN_PROCESS_LIST.filter((process) => !docs.processes.has(process.id)).map(
-    (process) => ({ process, source: 'built-in' }),
-  );
-  for (const stored of docs.processes.values()) entries.push({ process: stored.body, source: 'workspace' });
+  const entries: ProcessEntry[] = BUILT_IN_PROCESS_LIST.map((process) => {
+    const own = docs.processes.get(process.id);
+    return own ? { process: own.body, source: 'workspace' } : { process, source: 'built-in' };
+  });
+  const builtIn = new Set(BUILT_IN_PROCESS_LIST.map((process) => process.id));
+  const added = [...docs.processes.values()]
+    .filter((stored) => !builtIn.has(stored.body.id))
+    .sort((a, b) => (a.body.id < b.body.id ? -1 : a.body.id > b.body.id ? 1 : 0));
+  for (const stored of added) entries.push({ process: stored.body, source: 'workspace' });
   return entries;
 }
 

@@ -89,6 +89,7 @@ test('two impacted processes count down to their RTO and accrue cost; the post-m
   await expect(crossing).toHaveCount(1);
   await expect(sales).toHaveAttribute('data-rto', 'ok');
   await expect(payment.getByTestId('impact-runbook')).toHaveAttribute('href', '#/runbooks/payment-outage');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'continuity-impact');
 
   // The post-mortem: written parts (one of them hostile), an action item, exports.
@@ -114,7 +115,10 @@ test('two impacted processes count down to their RTO and accrue cost; the post-m
   // Mermaid is loaded on first use, a large chunk: its first drawing may take a while on a busy machine.
   await expect(page.getByTestId('pm-diagram-0-canvas')).toContainText('Acknowledgement', { timeout: 45_000 });
   await expect(page.getByTestId('pm-diagram-1-canvas')).toContainText('Online sales', { timeout: 45_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'continuity-postmortem');
+  await page.getByTestId('pm-diagram-0').scrollIntoViewIfNeeded();
+  await screenshot(page, 'continuity-postmortem-diagrams');
 
   const markdown = await continuity.export('markdown');
   expect(markdown.name).toMatch(/^checkout-fails-at-payment-2026-06-10-postmortem\.md$/);
@@ -142,6 +146,7 @@ test('two impacted processes count down to their RTO and accrue cost; the post-m
   await page.getByTestId('postmortem-back').click();
   await expect(payment.getByTestId('impact-countdown')).toHaveText(/^Dépassement du RTO dans 1[34] min [0-5]\d s$/);
   await expect(continuity.impactTotal).toContainText('par heure');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'continuity-impact-fr');
   await continuity.openPostmortem();
   const mdFr = (await continuity.export('markdown')).bytes.toString('utf8');
@@ -149,6 +154,7 @@ test('two impacted processes count down to their RTO and accrue cost; the post-m
   expect(mdFr).toMatch(/\| Paiement \| 46 min \d\d s \| 2\s[34]\d\d\s€ \| 1 h 00 min \| Alerte \|/);
   const pdfFr = (await continuity.export('pdf')).bytes.toString('latin1');
   for (const section of SECTIONS_FR) expect(pdfFr).toContain(`(${pdfText(section).replace(/[()]/g, '\\$&')}) Tj`);
+  await page.getByTestId('postmortem-draft').scrollIntoViewIfNeeded();
   await screenshot(page, 'continuity-postmortem-fr');
 });
 
@@ -204,10 +210,15 @@ test('business processes are edited, exported and imported as YAML; plans, risks
   await page.getByTestId('risk-family').selectOption('operational');
   await page.getByTestId('risk-likelihood').fill('4');
   await page.getByTestId('risk-impact').fill('5');
+  await page.getByTestId('risk-owner').fill('Chloé');
+  await page.getByTestId('risk-mitigations').fill('A second payment gateway, tested each quarter.');
+  await page.getByLabel('Payment', { exact: true }).check();
   await page.getByTestId('risk-add').click();
   await expect(page.getByTestId('risk-row')).toHaveCount(1);
   await expect(page.getByTestId('risk-cell-4-5')).toHaveText('1');
   await expect(page.getByTestId('risk-row')).toContainText('<img src=x onerror=alert(1)>');
+  await expect(page.getByTestId('risk-row')).toContainText('Payment');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'continuity-risks');
 
   // Knowledge: a resolved incident with lessons is found by a word of them, and suggested for a similar one.

@@ -23,7 +23,7 @@ export function PlansPanel({ state }: { state: WarRoomState }) {
     <div className="panel" data-testid="plans-panel">
       <h1>{t('continuity.plans.heading')}</h1>
       <p className="muted">{t('continuity.plans.intro')}</p>
-      <label className="field inline">
+      <label className="field plans-months">
         <span>{t('continuity.plans.months')}</span>
         <input
           type="number"

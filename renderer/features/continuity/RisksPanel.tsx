@@ -130,10 +130,10 @@ export function RisksPanel({ state, actor }: { state: WarRoomState; actor: strin
                     })
                     .join(', ')}
                 </td>
-                <td>
-                  <button type="button" onClick={() => setNotice(t('continuity.risks.scenarioLater'))}>
+                <td className="risk-actions">
+                  <button type="button" className="link" onClick={() => setNotice(t('continuity.risks.scenarioLater'))}>
                     {t('continuity.risks.scenario')}
-                  </button>{' '}
+                  </button>
                   <button type="button" className="link" onClick={() => void deleteDoc(RISK_COLLECTION, id, actor)}>
                     {t('continuity.risks.delete')}
                   </button>
@@ -213,7 +213,7 @@ export function RisksPanel({ state, actor }: { state: WarRoomState; actor: strin
           <fieldset className="field wide">
             <legend>{t('continuity.risks.processes')}</legend>
             {processes.map(({ process }) => (
-              <label key={process.id} className="inline-field">
+              <label key={process.id} className="check-field">
                 <input
                   type="checkbox"
                   checked={threatened.includes(process.id)}

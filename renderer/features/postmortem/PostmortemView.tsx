@@ -189,18 +189,20 @@ export function PostmortemView({ state, incidentId, actor }: Props) {
             />
           </label>
         </div>
-        {whys.map((why, index) => (
-          <label className="field" key={index}>
-            <span>{t('continuity.postmortem.whyField', { n: index + 1 })}</span>
-            <input
-              value={why}
-              onChange={(event) =>
-                setWhys((before) => before.map((value, at) => (at === index ? event.target.value : value)))
-              }
-              data-testid={`pm-why-${index + 1}`}
-            />
-          </label>
-        ))}
+        <div className="pm-whys">
+          {whys.map((why, index) => (
+            <label className="field" key={index}>
+              <span>{t('continuity.postmortem.whyField', { n: index + 1 })}</span>
+              <input
+                value={why}
+                onChange={(event) =>
+                  setWhys((before) => before.map((value, at) => (at === index ? event.target.value : value)))
+                }
+                data-testid={`pm-why-${index + 1}`}
+              />
+            </label>
+          ))}
+        </div>
         <div className="form-actions">
           <button type="submit" className="primary" data-testid="pm-save">
             {t('continuity.postmortem.save')}
@@ -212,8 +214,8 @@ export function PostmortemView({ state, incidentId, actor }: Props) {
         <h2>{t('continuity.actions.heading')}</h2>
         <ul className="pm-action-list">
           {actions.map(([id, { body }]) => (
-            <li key={id} data-testid="pm-action" data-done={body.done}>
-              <label className="inline-field">
+            <li key={id} className="pm-action-row" data-testid="pm-action" data-done={body.done}>
+              <label className="pm-action-label">
                 <input
                   type="checkbox"
                   checked={body.done}
