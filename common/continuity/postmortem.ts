@@ -126,18 +126,31 @@ export function phasesGantt(incident: Incident, outcomes: readonly ProcessOutcom
   const phases: [string, number | undefined, number | undefined][] = [
     ['detect', started, detected],
     ['acknowledge', detected, acknowledged],
-    ['mitigate', acknowledged ?? detected, mitigated],
+    ['mitigate', acknowledged, mitigated],
     ['resolve', mitigated, resolved],
   ];
+  const lastEnd = Math.max(
+    ...times.filter((time): time is number => time !== undefined),
+    ...outcomes.map(({ impact }) => impact.rtoAt),
+    resolved === undefined ? end : resolved,
+  );
+  const span = lastEnd - (started ?? lastEnd);
+  // A few ticks whatever the length: mermaid would otherwise crowd its axis.
+  const tick =
+    span <= 3 * 3_600_000 ? '30minute' : span <= 12 * 3_600_000 ? '2hour' : span <= 4 * 86_400_000 ? '12hour' : '1week';
   const lines = [
     'gantt',
     '  dateFormat x',
-    '  axisFormat %H:%M',
+    `  axisFormat ${span <= 86_400_000 ? '%H:%M' : '%d/%m %H:%M'}`,
+    `  tickInterval ${tick}`,
+    // The report is read later: a line at the reader's "today" would mean nothing.
+    '  todayMarker off',
     `  section ${ganttLabel(tr('continuity.postmortem.phases'))}`,
   ];
   phases.forEach(([id, from, to], index) => {
     if (from === undefined) return;
-    const until = Math.max((to ?? end) as number, from + 1_000);
+    // A phase that took no time still shows, one minute wide.
+    const until = Math.max(to ?? end, from + 60_000);
     lines.push(`  ${ganttLabel(tr(`continuity.postmortem.phase.${id}`))} :p${index}, ${from}, ${until}`);
   });
   if (outcomes.length > 0) {

@@ -20,6 +20,12 @@ export function MermaidDiagram({ source, caption, testId }: { source: string; ca
       (drawing) => {
         if (!isCurrent) return release(drawing.sheet);
         sheet = drawing.sheet;
+        // Drawn at its own size (mermaid sizes it to its container, which blows small charts up), shrunk to fit.
+        const width = drawing.svg.viewBox.baseVal.width;
+        if (width > 0) {
+          drawing.svg.setAttribute('width', String(Math.ceil(width)));
+          drawing.svg.removeAttribute('height');
+        }
         host.replaceChildren(drawing.svg);
       },
       (error: unknown) => {
