@@ -199,15 +199,18 @@ export function serviceMapAtWorst(incident: Incident, outcomes: readonly Process
     lines.push(`  ${id}["${mermaidLabel(name)}"]`);
     return id;
   };
-  for (const service of incident.services) serviceNode(service);
+  for (const service of incident.services) {
+    const node = serviceNode(service);
+    if (node) lines.push(`  class ${node} down`);
+  }
   outcomes.forEach(({ process, impact }, index) => {
     if (count >= DIAGRAM_NODES_MAX) return;
     count += 1;
     const id = `p${index}`;
     const name = typeof process.name === 'string' ? process.name : process.name.en;
     lines.push(`  ${id}(["${mermaidLabel(name)}"]):::process`);
+    // Every service the process depends on; the incident's own impacted services are marked down.
     for (const service of process.services) {
-      if (!incident.services.some((own) => normaliseName(own) === normaliseName(service))) continue;
       const node = serviceNode(service);
       if (node) lines.push(`  ${node} --> ${id}`);
     }
