@@ -130,13 +130,19 @@ export function RisksPanel({ state, actor }: { state: WarRoomState; actor: strin
                     })
                     .join(', ')}
                 </td>
-                <td className="risk-actions">
-                  <button type="button" className="link" onClick={() => setNotice(t('continuity.risks.scenarioLater'))}>
-                    {t('continuity.risks.scenario')}
-                  </button>
-                  <button type="button" className="link" onClick={() => void deleteDoc(RISK_COLLECTION, id, actor)}>
-                    {t('continuity.risks.delete')}
-                  </button>
+                <td>
+                  <div className="risk-actions">
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => setNotice(t('continuity.risks.scenarioLater'))}
+                    >
+                      {t('continuity.risks.scenario')}
+                    </button>
+                    <button type="button" className="link" onClick={() => void deleteDoc(RISK_COLLECTION, id, actor)}>
+                      {t('continuity.risks.delete')}
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}
