@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_HEAD, sealEvents } from '../events/chain';
 import type { EventDraft } from '../events/event';
 import { foldEvents } from '../domain/incidents';
-import { processCatalog } from './process-catalog';
+import { crossingProcessName, processCatalog } from './process-catalog';
 
 function fold(drafts: EventDraft[]) {
   let n = 0;
@@ -56,5 +56,13 @@ describe('continuity documents', () => {
       { type: 'doc.delete', actor: 'B', payload: { collection: 'risk', docId: 'r1' } },
     ]);
     expect(state.continuity.risks.size).toBe(0);
+  });
+});
+
+describe('crossing names', () => {
+  it('show a built-in process in the reader’s language, any other as recorded', () => {
+    expect(crossingProcessName('payment', 'Payment', 'fr')).toBe('Paiement');
+    expect(crossingProcessName('payment', 'Cartes bancaires', 'en')).toBe('Cartes bancaires');
+    expect(crossingProcessName('stores', '<b>Stores</b>', 'fr')).toBe('<b>Stores</b>');
   });
 });

@@ -97,3 +97,15 @@ export function impactedProcesses(
   }
   return [...found.values()];
 }
+
+/**
+ * The name a threshold crossing shows: a built-in process in the reader's
+ * language, any other as it was recorded (the record keeps the writer's words).
+ */
+export function crossingProcessName(processId: string, recorded: string, locale: Locale): string {
+  const builtIn = BUILT_IN_PROCESS_LIST.find((process) => process.id === processId);
+  if (!builtIn) return recorded;
+  // Only when the recorded name is the example's own: an edited copy may have been renamed.
+  const names = [localText(builtIn.name, 'en'), localText(builtIn.name, 'fr')].map(normaliseName);
+  return names.includes(normaliseName(recorded)) ? localText(builtIn.name, locale) : recorded;
+}

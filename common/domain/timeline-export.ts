@@ -3,6 +3,7 @@
 // translate function and the time zone, so the same incident always exports to
 // the same bytes. User text is escaped for each format: a note holding Markdown,
 // HTML or a spreadsheet formula is shown as the text it is, never interpreted.
+import { crossingProcessName } from '../continuity/process-catalog';
 import { localText } from '../runbooks/runbook-schema';
 import { assertNever } from '../assert';
 import { INCIDENT_KINDS, KEY_TIMES, type KeyTime } from '../events/event';
@@ -186,7 +187,10 @@ export function describeEntry(entry: TimelineEntry, docs: Documents, context: Ex
       return [line, ...details].join('\n');
     }
     case 'continuity':
-      return tr(`continuity.timeline.${entry.threshold}`, { process: entry.process, at: at(entry.crossedAt) });
+      return tr(`continuity.timeline.${entry.threshold}`, {
+        process: crossingProcessName(entry.processId, entry.process, context.locale),
+        at: at(entry.crossedAt),
+      });
     default:
       return assertNever(entry);
   }

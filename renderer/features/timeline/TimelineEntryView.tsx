@@ -3,6 +3,7 @@
 // never interpreted. Notes keep their line breaks.
 import { memo } from 'react';
 import { assertNever } from '../../../common/assert';
+import { crossingProcessName } from '../../../common/continuity/process-catalog';
 import type { Documents } from '../../../common/domain/documents';
 import type { TimelineEntry } from '../../../common/domain/incidents';
 import { isBuiltInRole } from '../../../common/domain/roles';
@@ -175,7 +176,7 @@ function EntryBody({
       return (
         <Sentence entry={entry} docs={docs} t={t}>
           {t(`continuity.timeline.${entry.threshold}`, {
-            process: entry.process,
+            process: crossingProcessName(entry.processId, entry.process, locale),
             at: formatClock(entry.crossedAt, now, locale),
           })}
         </Sentence>
