@@ -146,6 +146,7 @@ test('two impacted processes count down to their RTO and accrue cost; the post-m
   await page.getByTestId('postmortem-back').click();
   await expect(payment.getByTestId('impact-countdown')).toHaveText(/^Dépassement du RTO dans 1[34] min [0-5]\d s$/);
   await expect(continuity.impactTotal).toContainText('par heure');
+  await expect(ui.timelineEntries.filter({ hasText: 'Paiement : trois quarts du RTO écoulés' })).toHaveCount(1);
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'continuity-impact-fr');
   await continuity.openPostmortem();
