@@ -4,8 +4,10 @@
 // note just posted), copying only the incident they touch.
 import { assertNever } from '../assert';
 import { hlcMillis } from '../events/hlc';
+import { applyContinuityDoc, EMPTY_CONTINUITY, type ContinuityDocs } from '../continuity/continuity-docs';
 import type {
   Briefing,
+  ContinuityThreshold,
   EventOf,
   IncidentKind,
   IncidentStatus,
@@ -121,6 +123,14 @@ export type TimelineEntry = EntryBase &
         reason?: string;
         attempts?: number;
       }
+    | {
+        /** A business process crossed an impact threshold (recorded once per process and threshold). */
+        kind: 'continuity';
+        processId: string;
+        process: string;
+        threshold: ContinuityThreshold;
+        crossedAt: number;
+      }
   );
 
 export type TimelineEntryKind = TimelineEntry['kind'];
@@ -161,6 +171,8 @@ export interface WarRoomState {
   readonly runbooks: RunbookDocs;
   /** Message templates, channels and the cadence policy (common/comms). */
   readonly comms: CommsDocs;
+  /** Business processes, risks, post-mortems and action items (common/continuity). */
+  readonly continuity: ContinuityDocs;
   /** Events that refer to an incident this replica does not hold (yet). */
   readonly orphans: number;
   /** Events folded so far. */
@@ -175,6 +187,7 @@ export const EMPTY_STATE: WarRoomState = {
   monitors: EMPTY_MONITOR_DOCS,
   runbooks: NO_RUNBOOK_DOCS,
   comms: NO_COMMS_DOCS,
+  continuity: EMPTY_CONTINUITY,
   orphans: 0,
   eventCount: 0,
   last: undefined,
@@ -233,6 +246,7 @@ class Folder {
   monitors: MonitorDocs;
   runbooks: RunbookDocs;
   comms: CommsDocs;
+  continuity: ContinuityDocs;
   orphans: number;
   eventCount: number;
   last: WarEvent | undefined;
@@ -243,6 +257,7 @@ class Folder {
     this.monitors = from.monitors;
     this.runbooks = from.runbooks;
     this.comms = from.comms;
+    this.continuity = from.continuity;
     this.orphans = from.orphans;
     this.eventCount = from.eventCount;
     this.last = from.last;
@@ -272,6 +287,7 @@ class Folder {
         else this.docs = applyDocEvent(this.docs, event, at);
         this.runbooks = applyRunbookDoc(this.runbooks, event, at);
         this.comms = applyCommsDoc(this.comms, event, at);
+        this.continuity = applyContinuityDoc(this.continuity, event, at);
         return;
       case 'incident.declared':
         this.declare(event, at);
@@ -366,6 +382,7 @@ class Folder {
       monitors: this.monitors,
       runbooks: this.runbooks,
       comms: this.comms,
+      continuity: this.continuity,
       orphans: this.orphans,
       eventCount: this.eventCount,
       last: this.last,
@@ -559,6 +576,16 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
         ...(event.payload.reason !== undefined ? { reason: event.payload.reason } : {}),
         attempts: event.payload.attempts,
       });
+      return;
+    }
+    case 'continuity.threshold-crossed': {
+      const { processId, process, threshold, crossedAt } = event.payload;
+      // Several laptops may notice the same crossing: the first in the total order
+      // wins on every replica. Crossings are a handful per incident, so a scan is cheap.
+      const isKnown = incident.timeline.some(
+        (known) => known.kind === 'continuity' && known.processId === processId && known.threshold === threshold,
+      );
+      if (!isKnown) incident.timeline.push({ ...entry, kind: 'continuity', processId, process, threshold, crossedAt });
       return;
     }
     default:

@@ -3,6 +3,7 @@
 // translate function and the time zone, so the same incident always exports to
 // the same bytes. User text is escaped for each format: a note holding Markdown,
 // HTML or a spreadsheet formula is shown as the text it is, never interpreted.
+import { crossingProcessName } from '../continuity/process-catalog';
 import { localText } from '../runbooks/runbook-schema';
 import { assertNever } from '../assert';
 import { INCIDENT_KINDS, KEY_TIMES, type KeyTime } from '../events/event';
@@ -195,6 +196,11 @@ export function describeEntry(entry: TimelineEntry, docs: Documents, context: Ex
       const line = tr(`comms.timeline.${entry.action}`, values);
       return [line, entry.subject, entry.text].filter((part): part is string => part !== undefined).join('\n');
     }
+    case 'continuity':
+      return tr(`continuity.timeline.${entry.threshold}`, {
+        process: crossingProcessName(entry.processId, entry.process, context.locale),
+        at: at(entry.crossedAt),
+      });
     default:
       return assertNever(entry);
   }
@@ -461,6 +467,15 @@ function entryJson(entry: TimelineEntry, pinned: ReadonlySet<string>) {
         text: entry.text ?? null,
         reason: entry.reason ?? null,
         attempts: entry.attempts ?? null,
+      };
+    case 'continuity':
+      return {
+        ...common,
+        kind: entry.kind,
+        processId: entry.processId,
+        process: entry.process,
+        threshold: entry.threshold,
+        crossedAt: iso(entry.crossedAt),
       };
     default:
       return assertNever(entry);

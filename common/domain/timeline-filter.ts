@@ -18,6 +18,7 @@ export const CHANGE_KINDS = [
   'monitor',
   'runbook',
   'message',
+  'continuity',
 ] as const satisfies readonly Exclude<TimelineEntryKind, 'note'>[];
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export type FilterKind = NoteKind | ChangeKind;
@@ -93,6 +94,9 @@ function rawSearchText(entry: TimelineEntry): string {
       break;
     case 'message':
       parts.push(entry.audience, entry.channel, entry.destination, entry.subject, entry.text, entry.reason);
+      break;
+    case 'continuity':
+      parts.push(entry.process, entry.threshold);
       break;
   }
   return parts.filter((part): part is string => part !== undefined).join('\n');

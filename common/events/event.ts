@@ -34,6 +34,10 @@ export type KeyTime = z.infer<typeof keyTimeSchema>;
 /** What a monitor shows on the board (common/monitors/monitor-state.ts MONITOR_STATUSES). */
 export const MONITOR_EVENT_STATUSES = ['pending', 'up', 'down', 'maintenance', 'caused-by-parent'] as const;
 
+/** Business-impact thresholds that go into the timeline when crossed (common/continuity/impact.ts). */
+export const CONTINUITY_THRESHOLDS = ['rto-warning', 'rto-breached', 'rpo-breached'] as const;
+export type ContinuityThreshold = (typeof CONTINUITY_THRESHOLDS)[number];
+
 export const TITLE_MAX = 200;
 export const NOTE_MAX = 10_000;
 export const ACTOR_MAX = 120;
@@ -149,6 +153,17 @@ export const payloadSchemas = {
   // A message told to an audience, and its delivery by the outbox of the host that recorded it (see common/comms).
   'comms.message-recorded': messageRecordedSchema,
   'comms.delivery-changed': deliveryChangedSchema,
+  // A business process crossed an impact threshold. Every laptop showing the
+  // incident may notice it and write one; the fold keeps the first per
+  // (incident, process, threshold) in the total order, so it shows once.
+  'continuity.threshold-crossed': z.strictObject({
+    processId: idSchema,
+    /** The process's name when it was crossed, as the reader saw it. */
+    process: text(NAME_MAX),
+    threshold: z.enum(CONTINUITY_THRESHOLDS),
+    /** When it was crossed, computed from the record, not when it was noticed. */
+    crossedAt: instantSchema,
+  }),
   // Workspace documents (people, custom roles and types, severity definitions),
   // last writer wins per document. Bodies are checked per collection by the fold,
   // so a newer collection from a newer laptop never blocks a batch.
@@ -201,6 +216,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   member('incident.monitor-linked'),
   member('comms.message-recorded'),
   member('comms.delivery-changed'),
+  member('continuity.threshold-crossed'),
 ]);
 
 export type WarEvent = z.infer<typeof eventSchema>;

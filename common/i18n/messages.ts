@@ -2,6 +2,7 @@
 // from the English one, so a missing or extra key fails to compile.
 import type { Catalogue } from './catalogue/catalogue';
 import { commsEn, commsFr } from './catalogue/comms';
+import { continuityEn, continuityFr } from './catalogue/continuity';
 import { dashboardEn, dashboardFr } from './catalogue/dashboard';
 import { lifecycleEn, lifecycleFr } from './catalogue/lifecycle';
 import { monitorsEn, monitorsFr } from './catalogue/monitors';
@@ -116,6 +117,7 @@ const en = {
   monitors: monitorsEn,
   runbooks: runbooksEn,
   comms: commsEn,
+  continuity: continuityEn,
   sync: {
     disabled: 'This laptop only',
     disabledHint: 'No team hub joined: the record stays on this laptop. Join one in Settings.',
@@ -277,6 +279,7 @@ const fr: Messages = {
   monitors: monitorsFr,
   runbooks: runbooksFr,
   comms: commsFr,
+  continuity: continuityFr,
   sync: {
     disabled: 'Ce portable seulement',
     disabledHint:

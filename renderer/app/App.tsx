@@ -4,6 +4,8 @@ import { useCallback, useEffect } from 'react';
 import { matchLocale, type Locale } from '../../common/i18n/locales';
 import { getBridge } from '../bridge';
 import { getEventStore, getProjection, useWarRoomState } from '../db';
+import { ContinuityView } from '../features/continuity/ContinuityView';
+import { PostmortemView } from '../features/postmortem/PostmortemView';
 import { Dashboard } from '../features/dashboard/Dashboard';
 import { IncidentView } from '../features/incidents/IncidentView';
 import { MonitorsView } from '../features/monitors/MonitorsView';
@@ -123,6 +125,12 @@ export function App() {
         {isReady && route.name === 'settings' && <SettingsView actor={actor} />}
         {isReady && route.name === 'comms' && (
           <CommsView state={state} actor={actor} onOpenIncident={(id) => go({ name: 'incident', id })} />
+        )}
+        {isReady && route.name === 'continuity' && (
+          <ContinuityView state={state} actor={actor} tab={route.tab} go={go} />
+        )}
+        {isReady && route.name === 'postmortem' && (
+          <PostmortemView state={state} incidentId={route.id} actor={actor} go={go} />
         )}
         {isReady && route.name === 'monitors' && (
           <MonitorsView state={state} actor={actor} onOpenIncident={(id) => go({ name: 'incident', id })} />

@@ -41,6 +41,8 @@ const CONFIG = {
     primaryBorderColor: '#98a2b3',
     primaryTextColor: '#344054',
   },
+  // Gantt charts are laid out for this width rather than their (off-screen, narrow) scratch container.
+  gantt: { useWidth: 900, barHeight: 22, barGap: 6, fontSize: 12, sectionFontSize: 13, leftPadding: 110 },
   flowchart: { htmlLabels: false, wrappingWidth: 220, nodeSpacing: 18, rankSpacing: 56, padding: 14, curve: 'basis' },
 } satisfies MermaidConfig;
 

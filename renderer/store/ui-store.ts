@@ -11,7 +11,12 @@ export type Route =
   | { name: 'settings' }
   | { name: 'monitors' }
   | { name: 'runbooks'; id?: string }
-  | { name: 'comms' };
+  | { name: 'comms' }
+  | { name: 'continuity'; tab: ContinuityTab }
+  | { name: 'postmortem'; id: string };
+
+export const CONTINUITY_TABS = ['processes', 'plans', 'risks', 'knowledge'] as const;
+export type ContinuityTab = (typeof CONTINUITY_TABS)[number];
 
 export type AppState = 'loading' | 'ready' | 'error';
 
@@ -66,6 +71,10 @@ export function routeToHash(route: Route): string {
       return route.id === undefined ? '#/runbooks' : `#/runbooks/${encodeURIComponent(route.id)}`;
     case 'comms':
       return '#/comms';
+    case 'continuity':
+      return route.tab === 'processes' ? '#/continuity' : `#/continuity/${route.tab}`;
+    case 'postmortem':
+      return `#/incidents/${encodeURIComponent(route.id)}/postmortem`;
     case 'incidents':
       return '#/';
   }
@@ -79,6 +88,12 @@ export function routeFromHash(hash: string): Route {
   if (hash === '#/comms') return { name: 'comms' };
   const runbook = /^#\/runbooks\/([^/]+)$/.exec(hash);
   if (runbook?.[1]) return { name: 'runbooks', id: decodeURIComponent(runbook[1]) };
+  if (hash === '#/continuity') return { name: 'continuity', tab: 'processes' };
+  const tab = /^#\/continuity\/([a-z]+)$/.exec(hash)?.[1];
+  const known = CONTINUITY_TABS.find((name) => name === tab);
+  if (known) return { name: 'continuity', tab: known };
+  const postmortem = /^#\/incidents\/([^/]+)\/postmortem$/.exec(hash);
+  if (postmortem?.[1]) return { name: 'postmortem', id: decodeURIComponent(postmortem[1]) };
   const match = /^#\/incidents\/([^/]+)$/.exec(hash);
   return match?.[1] ? { name: 'incident', id: decodeURIComponent(match[1]) } : { name: 'incidents' };
 }

@@ -47,6 +47,7 @@ export const timelineEn = {
     monitor: 'Monitor',
     runbook: 'Runbook',
     message: 'Message',
+    continuity: 'Business impact',
   },
   filters: {
     label: 'Filter the timeline',
@@ -177,6 +178,7 @@ export const timelineFr: Catalogue<typeof timelineEn> = {
     monitor: 'Surveillance',
     runbook: 'Procédure',
     message: 'Message',
+    continuity: 'Impact métier',
   },
   filters: {
     label: 'Filtrer la chronologie',

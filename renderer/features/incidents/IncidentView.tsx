@@ -4,6 +4,7 @@ import { useNow } from '../../app/use-now';
 import { useLocale, useT } from '../../i18n';
 import { formatDateTime, formatRelative } from '../../i18n/format';
 import { IncidentComms } from '../comms/IncidentComms';
+import { ImpactPanel } from '../continuity/ImpactPanel';
 import { IncidentRunbooks } from '../runbooks/IncidentRunbooks';
 import { RunProgress } from '../runbooks/RunProgress';
 import { RoleBoard } from '../roles/RoleBoard';
@@ -61,6 +62,7 @@ export function IncidentView({ state, incidentId, actor, onBack }: Props) {
               <IncidentRunbooks state={state} incidentId={incident.id} actor={actor} />
             </div>
             <aside className="incident-side">
+              <ImpactPanel state={state} incident={incident} actor={actor} />
               <KeyTimes incident={incident} actor={actor} />
               <IncidentDetails incident={incident} actor={actor} />
               <RoleBoard incident={incident} docs={state.docs} actor={actor} />

@@ -48,6 +48,9 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
         <a href="#/comms" data-testid="nav-comms">
           {t('comms.nav')}
         </a>
+        <a href="#/continuity" data-testid="nav-continuity">
+          {t('continuity.nav')}
+        </a>
       </nav>
       <span
         className={`host-status host-${hostStatus}`}

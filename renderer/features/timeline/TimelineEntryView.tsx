@@ -3,6 +3,7 @@
 // never interpreted. Notes keep their line breaks.
 import { memo } from 'react';
 import { assertNever } from '../../../common/assert';
+import { crossingProcessName } from '../../../common/continuity/process-catalog';
 import type { Documents } from '../../../common/domain/documents';
 import type { TimelineEntry } from '../../../common/domain/incidents';
 import { isBuiltInRole } from '../../../common/domain/roles';
@@ -174,6 +175,15 @@ function EntryBody({
       return <RunbookTimelineEntry entry={entry} />;
     case 'message':
       return <MessageTimelineEntry entry={entry} />;
+    case 'continuity':
+      return (
+        <Sentence entry={entry} docs={docs} t={t}>
+          {t(`continuity.timeline.${entry.threshold}`, {
+            process: crossingProcessName(entry.processId, entry.process, locale),
+            at: formatClock(entry.crossedAt, now, locale),
+          })}
+        </Sentence>
+      );
     default:
       return assertNever(entry);
   }

@@ -77,6 +77,8 @@ function computeHeight(entry: TimelineEntry, perLine: number): number {
         ROW_CHROME_PX + LINE_PX * (sentence(`${entry.destination ?? ''} ${entry.reason ?? ''}${' '.repeat(40)}`) + said)
       );
     }
+    case 'continuity':
+      return ROW_CHROME_PX + LINE_PX * sentence(`${entry.process}${' '.repeat(50)}`);
     default:
       return assertNever(entry);
   }
