@@ -17,6 +17,10 @@ export const CALL_NAMES = [
   'runbook:run-step',
   'runbook:cancel',
   'runbook:ack-output',
+  'backup:create',
+  'backup:read',
+  'backup:upload',
+  'backup:restore',
 ] as const;
 export const EVENT_NAMES = [
   'settings:changed',

@@ -15,6 +15,16 @@ import {
   secretNamesSchema,
   secretSetSchema,
 } from './monitor-contract';
+import {
+  backupChunkSchema,
+  backupCreatedSchema,
+  backupCreateSchema,
+  backupReadSchema,
+  backupRestoredSchema,
+  backupRestoreSchema,
+  backupUploadedSchema,
+  backupUploadSchema,
+} from './backup-contract';
 import type { CallName, EventName } from './channels';
 
 export { CALL_NAMES, EVENT_NAMES, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, isCallName, isEventName } from './channels';
@@ -128,6 +138,11 @@ export const calls = {
     request: z.strictObject({ execId: z.string().min(1).max(64), bytes: z.number().int().nonnegative() }),
     response: empty,
   },
+  // The whole workspace to one file and back (common/bridge/backup-contract.ts).
+  'backup:create': { request: backupCreateSchema, response: backupCreatedSchema },
+  'backup:read': { request: backupReadSchema, response: backupChunkSchema },
+  'backup:upload': { request: backupUploadSchema, response: backupUploadedSchema },
+  'backup:restore': { request: backupRestoreSchema, response: backupRestoredSchema },
 } as const satisfies Record<CallName, CallSpec>;
 
 export const events = {

@@ -40,6 +40,17 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'runbook:run-step': async ({ execId }) => ({ execId }),
     'runbook:cancel': async () => ({ isCancelled: false }),
     'runbook:ack-output': async () => ({}),
+    'backup:create': async () => ({
+      backupId: 'backup-1',
+      fileName: 'b.warroom-backup',
+      bytes: 0,
+      events: 0,
+      devices: 0,
+      isEncrypted: false,
+    }),
+    'backup:read': async () => ({ data: '', isLast: true }),
+    'backup:upload': async () => ({ bytes: 0 }),
+    'backup:restore': async () => ({ ok: false, reason: 'no-upload', detail: '' }),
     ...overrides,
   };
 }

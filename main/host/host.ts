@@ -11,6 +11,7 @@ import type { OpenedLog } from './host-store';
 import { systemClock, type Clock } from '../services/clock';
 import { createLogger } from '../services/logger';
 import type { Notifier } from '../services/notifier';
+import { createBackupHost } from './backup-host';
 import { createRouter, HostEvents, type Router } from './bridge-router';
 import { Monitoring } from './monitoring';
 import { Replication, type ConnectHub } from './replication';
@@ -121,6 +122,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
     logger: createLogger('runbook'),
     clock,
   });
+  const backups = createBackupHost({
+    dataDir: options.dataDir,
+    appVersion: options.version,
+    log,
+    onRestored: async (replica) => replication.onLocalChange(await replica.vector()),
+    logger: createLogger('backup'),
+  });
   const info: AppInfo = {
     name: 'War-room',
     version: options.version,
@@ -152,6 +160,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
       ...monitoring.handlers,
       ...runbooks.handlers,
+      ...backups.handlers,
     },
     hostLog,
   );

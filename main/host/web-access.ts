@@ -98,6 +98,11 @@ export const LOCAL_ONLY_CALLS: ReadonlySet<string> = new Set([
   'secret:list',
   'hub:join',
   'hub:leave',
+  // The whole record leaves, or a whole record comes in: the person at the laptop decides.
+  'backup:create',
+  'backup:read',
+  'backup:upload',
+  'backup:restore',
 ]);
 
 /** Whether a socket's peer is this machine. */
