@@ -6,6 +6,7 @@ import { lifecycleEn, lifecycleFr } from './catalogue/lifecycle';
 import { monitorsEn, monitorsFr } from './catalogue/monitors';
 import { rolesEn, rolesFr } from './catalogue/roles';
 import { runbooksEn, runbooksFr } from './catalogue/runbooks';
+import { shellEn, shellFr } from './catalogue/shell';
 import { timelineEn, timelineFr } from './catalogue/timeline';
 import type { Locale } from './locales';
 
@@ -114,6 +115,7 @@ const en = {
   dashboard: dashboardEn,
   monitors: monitorsEn,
   runbooks: runbooksEn,
+  shell: shellEn,
   sync: {
     disabled: 'This laptop only',
     disabledHint: 'No team hub joined: the record stays on this laptop. Join one in Settings.',
@@ -274,6 +276,7 @@ const fr: Messages = {
   dashboard: dashboardFr,
   monitors: monitorsFr,
   runbooks: runbooksFr,
+  shell: shellFr,
   sync: {
     disabled: 'Ce portable seulement',
     disabledHint:
