@@ -21,6 +21,7 @@ export const CALL_NAMES = [
   'backup:read',
   'backup:upload',
   'backup:restore',
+  'shell:take-opened-file',
 ] as const;
 export const EVENT_NAMES = [
   'settings:changed',
@@ -30,6 +31,8 @@ export const EVENT_NAMES = [
   'app:notify',
   'runbook:output',
   'runbook:ended',
+  'shell:command',
+  'shell:file-opened',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -26,6 +26,7 @@ import {
   backupUploadSchema,
 } from './backup-contract';
 import type { CallName, EventName } from './channels';
+import { shellCommandSchema, takeOpenedFileResponseSchema } from './shell-contract';
 
 export { CALL_NAMES, EVENT_NAMES, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, isCallName, isEventName } from './channels';
 export type { CallName, EventName } from './channels';
@@ -143,6 +144,8 @@ export const calls = {
   'backup:read': { request: backupReadSchema, response: backupChunkSchema },
   'backup:upload': { request: backupUploadSchema, response: backupUploadedSchema },
   'backup:restore': { request: backupRestoreSchema, response: backupRestoredSchema },
+  // A runbook or scenario file the system asked the desktop app to open (common/bridge/shell-contract.ts).
+  'shell:take-opened-file': { request: empty, response: takeOpenedFileResponseSchema },
 } as const satisfies Record<CallName, CallSpec>;
 
 export const events = {
@@ -156,6 +159,10 @@ export const events = {
   'app:notify': notificationSchema,
   'runbook:output': stepOutputSchema,
   'runbook:ended': stepEndedSchema,
+  /** The application menu, the tray or the global shortcut asks the window for something. */
+  'shell:command': shellCommandSchema,
+  /** A file waits to be taken with `shell:take-opened-file`. */
+  'shell:file-opened': empty,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type CallRequest<C extends CallName> = z.infer<(typeof calls)[C]['request']>;

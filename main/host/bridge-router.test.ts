@@ -51,6 +51,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'backup:read': async () => ({ data: '', isLast: true }),
     'backup:upload': async () => ({ bytes: 0 }),
     'backup:restore': async () => ({ ok: false, reason: 'no-upload', detail: '' }),
+    'shell:take-opened-file': async () => ({ file: null }),
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { AppInfo } from '../../common/bridge/contract';
+import type { OpenedFile } from '../../common/bridge/shell-contract';
 import { matchLocale } from '../../common/i18n/locales';
 import { verifyRecord } from '../../common/events/chain';
 import type { EventDraft } from '../../common/events/event';
@@ -36,6 +37,8 @@ export interface HostOptions {
   readonly notifier?: Notifier;
   /** The monitors' clock (a fake one in tests). */
   readonly clock?: Clock;
+  /** The desktop shell's queue of files the system asked it to open; none in browser mode. */
+  readonly takeOpenedFile?: () => Promise<OpenedFile | null>;
 }
 
 export interface Host {
@@ -161,6 +164,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       ...monitoring.handlers,
       ...runbooks.handlers,
       ...backups.handlers,
+      'shell:take-opened-file': async () => ({ file: (await options.takeOpenedFile?.()) ?? null }),
     },
     hostLog,
   );
