@@ -41,7 +41,6 @@ import {
   APP_ENTRY_URL,
   APP_SCHEME,
   decideWindowOpen,
-  hardenedWebPreferences,
   isNavigationAllowed,
   isPermissionGranted,
   resolveAppFile,
@@ -93,7 +92,9 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler((details) => {
     const decision = decideWindowOpen({ ...details, openerUrl: contents.getURL() });
-    if (decision.openExternally) void shell.openExternal(decision.openExternally);
+    // Reviewed: only a clicked http(s) link from the app's page gets here (decideWindowOpen, unit-tested).
+    if (decision.openExternally)
+      void shell.openExternal(decision.openExternally); // eng-disable OPEN_EXTERNAL_JS_CHECK
     else log.warn(`refused a new window for ${details.url.slice(0, 200)}`);
     return { action: decision.action };
   });
@@ -198,7 +199,24 @@ function createWindow(): BrowserWindow {
     title: 'War-room',
     icon: appIcon(),
     show: false,
-    webPreferences: hardenedWebPreferences(join(__dirname, '..', 'preload', 'index.js')),
+    // Written out here, not built by a helper, so that Electronegativity (npm test) reads them.
+    webPreferences: {
+      // Reviewed: a typed facade of one function per contract call, never ipcRenderer itself (preload/index.ts).
+      preload: join(__dirname, '..', 'preload', 'index.js'), // eng-disable PRELOAD_JS_CHECK
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      // Middle-click would open links past the window-open handler's tab check.
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   const id = window.webContents.id;
   appWebContents.add(id);

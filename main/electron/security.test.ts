@@ -5,7 +5,6 @@ import {
   APP_ENTRY_URL,
   decideWindowOpen,
   externalLinkTarget,
-  hardenedWebPreferences,
   isAppUrl,
   isNavigationAllowed,
   isPermissionGranted,
@@ -143,21 +142,6 @@ describe('Electron security decisions', () => {
     // Only reads: a POST to the app's own protocol serves nothing.
     expect(resolveAppFile('app://warroom/index.html', root, 'POST')).toBeNull();
     expect(resolveAppFile('app://warroom/index.html', root, 'HEAD')).toBe(join(root, 'index.html'));
-  });
-
-  it('hardens every window as the checklist asks', () => {
-    expect(hardenedWebPreferences('/p.js')).toMatchObject({
-      preload: '/p.js',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-    });
   });
 
   it('keeps a strict Content Security Policy: nothing inline, nothing remote', () => {

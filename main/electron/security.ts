@@ -116,22 +116,3 @@ export function resolveAppFile(url: string, rendererDir: string, method = 'GET')
   if (!parsed || !isAppUrl(url)) return null;
   return resolveStaticPath(rendererDir, parsed.pathname);
 }
-
-/** Every window's web preferences: the checklist's settings, in one place the tests read. */
-export function hardenedWebPreferences(preload: string) {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    safeDialogs: true,
-  } as const;
-}
