@@ -44,7 +44,7 @@ test('backs up, wipes, restores: the same incidents, timeline, roles and documen
     await expect(page.getByTestId('backup-created-error')).toHaveText('The two passphrases differ.');
 
     await backup.backUp(file, PASSPHRASE);
-    await expect(backup.created).toContainText('from 1 device');
+    await expect(backup.created).toContainText('from 1 device saved as warroom-default-');
     await expect(backup.created).toContainText('Encrypted with your passphrase.');
     await screenshot(page, 'backup-settings');
     const bytes = await readFile(file);
@@ -75,10 +75,11 @@ test('backs up, wipes, restores: the same incidents, timeline, roles and documen
       await expect(restore.restoreError).toContainText('This passphrase does not open the backup.');
       await restore.restore(file);
       await expect(restore.restoreError).toContainText('This backup is encrypted: give its passphrase.');
+      await restore.restoreError.scrollIntoViewIfNeeded();
       await screenshot(other, 'backup-refused');
 
       await restore.restore(file, PASSPHRASE);
-      await expect(restore.restored).toContainText(`Restored: ${expectedEvents} events checked, ${expectedEvents} new`);
+      await expect(restore.restored).toContainText(`${expectedEvents} events checked; new here: ${expectedEvents}.`);
       await expect(other.getByTestId('incident-type').filter({ hasText: 'Fournisseur de paiement' })).toHaveCount(1);
       await other.getByTestId('nav-dashboard').click();
       await expect(other.getByTestId('incident-row')).toHaveCount(2);
@@ -95,4 +96,39 @@ test('backs up, wipes, restores: the same incidents, timeline, roles and documen
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+});
+
+test.describe('in French', () => {
+  test.use({ lang: 'fr_FR.UTF-8' });
+
+  test('makes an unencrypted backup and says so; restoring it here adds nothing', async ({ warroom }) => {
+    const { ui, session } = warroom;
+    const page = session.page;
+    const scratch = await mkdtemp(join(tmpdir(), 'warroom-backup-fr-'));
+    try {
+      await ui.declare({ title: 'Caisses hors ligne en magasin', severity: 'SEV2', kind: 'technical-failure' });
+      const backup = new BackupPage(page);
+      await backup.open();
+      await page.getByTestId('backup-passphrase').fill('court');
+      await page.getByTestId('backup-passphrase-confirm').fill('court');
+      await page.getByTestId('backup-create').click();
+      await expect(page.getByTestId('backup-created-error')).toHaveText(
+        'Une phrase de passe compte au moins 8 caractères.',
+      );
+      await page.getByTestId('backup-passphrase').fill('');
+      const file = join(scratch, 'sauvegarde.warroom-backup');
+      await backup.backUp(file);
+      await expect(backup.created).toContainText('Non chiffrée : rangez le fichier en lieu sûr.');
+      await backup.restore(file);
+      await expect(backup.restored).toContainText('événement vérifié ; nouveaux ici : 0.');
+      await backup.restored.scrollIntoViewIfNeeded();
+      await screenshot(page, 'backup-settings-fr');
+      await writeFile(join(scratch, 'notes.txt'), 'pas une sauvegarde');
+      await backup.restore(join(scratch, 'notes.txt'));
+      await expect(backup.restoreError).toContainText('Ce fichier n’est pas une sauvegarde de War-room.');
+      await expect(backup.restoreError).toContainText('Rien n’a été modifié.');
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
 });

@@ -6,6 +6,7 @@ import {
   BACKUP_CHUNK_BYTES,
   MIN_BACKUP_PASSPHRASE,
   type BackupCreated,
+  type BackupRefusalCode,
   type BackupRestored,
 } from '../../../common/bridge/backup-contract';
 import { syncWith } from '../../../common/sync/exchange';
@@ -17,6 +18,15 @@ import { createLogger } from '../../log';
 import { base64ToBytes, bytesToBase64 } from './base64';
 
 const log = createLogger('backup');
+
+const TECHNICAL_REFUSALS: ReadonlySet<BackupRefusalCode> = new Set([
+  'truncated',
+  'corrupted',
+  'too-large',
+  'unsupported-version',
+  'broken-chain',
+  'conflict',
+]);
 
 type Outcome = { kind: 'ok'; text: string; note?: string } | { kind: 'error'; text: string; detail?: string };
 
@@ -95,7 +105,9 @@ function CreateBackup() {
     event.preventDefault();
     if (passphrase !== '' && passphrase.length < MIN_BACKUP_PASSPHRASE)
       return setOutcome({ kind: 'error', text: t('shell.backup.passphraseTooShort', { min: MIN_BACKUP_PASSPHRASE }) });
-    if (passphrase !== confirm) return setOutcome({ kind: 'error', text: t('shell.backup.passphraseMismatch') });
+    // The confirmation field is hidden with no passphrase: what it held no longer counts.
+    if (passphrase !== '' && passphrase !== confirm)
+      return setOutcome({ kind: 'error', text: t('shell.backup.passphraseMismatch') });
     setIsBusy(true);
     setOutcome(null);
     try {
@@ -107,7 +119,7 @@ function CreateBackup() {
         kind: 'ok',
         text: t('shell.backup.created', {
           count: result.value.events,
-          devices: result.value.devices,
+          devices: t('shell.backup.devices', { count: result.value.devices }),
           file: result.value.fileName,
         }),
         note: t(result.value.isEncrypted ? 'shell.backup.encrypted' : 'shell.backup.notEncrypted'),
@@ -197,7 +209,10 @@ function RestoreBackup() {
         setOutcome({
           kind: 'error',
           text: `${t(`shell.backup.refused.${restored.reason}`)} ${t('shell.backup.refusedFooter')}`,
-          detail: t('shell.backup.refusedDetail', { detail: restored.detail }),
+          // The host's technical detail (a device, a seq, a byte count) helps only where the file itself is at fault.
+          ...(TECHNICAL_REFUSALS.has(restored.reason)
+            ? { detail: t('shell.backup.refusedDetail', { detail: restored.detail }) }
+            : {}),
         });
       }
     } catch (error) {
