@@ -11,6 +11,7 @@ import { sealEvents, EMPTY_HEAD } from '../../common/events/chain';
 import type { EventDraft } from '../../common/events/event';
 import { testHostOptions } from '../../test/support/test-host';
 import { createHost, type Host } from './host';
+import { isCallAllowed } from './web-access';
 
 let root: string;
 const hosts: Host[] = [];
@@ -158,5 +159,12 @@ describe('backup through the host', () => {
     expect((await target.route('backup:upload', { uploadId: 'upload-0004', offset: 10, data: 'AAAA' })).ok).toBe(false);
     // A short passphrase never makes a backup.
     expect((await source.route('backup:create', { passphrase: 'short' })).ok).toBe(false);
+  });
+
+  it('answers only the person at the laptop: a LAN teammate can neither take nor replace the record', () => {
+    for (const call of ['backup:create', 'backup:read', 'backup:upload', 'backup:restore']) {
+      expect(isCallAllowed(call, false), call).toBe(false);
+      expect(isCallAllowed(call, true), call).toBe(true);
+    }
   });
 });
