@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../common/bridge/contract';
 import type { OpenedFile, ShellCommand } from '../../common/bridge/shell-contract';
 import { RENDERER_CSP } from '../../common/csp';
-import { foldEvents, listIncidents } from '../../common/domain/incidents';
+import { listIncidents } from '../../common/domain/incidents';
 import { matchLocale, type Locale } from '../../common/i18n/locales';
 import { translate } from '../../common/i18n/messages';
 import { RENDERER_DIR } from '../host/app-paths';
@@ -45,6 +45,7 @@ import {
   isPermissionGranted,
   resolveAppFile,
 } from './security';
+import { IncrementalProjection } from './tray-projection';
 import { trayStatus } from './tray-status';
 import { fitWindowBounds, loadWindowState, MIN_SIZE, saveWindowState } from './window-state';
 
@@ -53,7 +54,6 @@ const log = createLogger('electron');
 const DEFAULT_MONITOR_PORT = 7391;
 /** The tray folds the record again at most this often, however fast events arrive. */
 const TRAY_REFRESH_MS = 3_000;
-const ALL_EVENTS = 2 ** 31 - 1;
 
 const { values } = parseArgs({
   args: process.argv.slice(app.isPackaged ? 1 : 2),
@@ -163,11 +163,14 @@ function buildMenu(): void {
 }
 
 let trayTimer: ReturnType<typeof setTimeout> | undefined;
+const trayProjection = new IncrementalProjection(async () => {
+  if (!host) throw new Error('the host is not started');
+  return host.log();
+});
 async function refreshTray(): Promise<void> {
   if (!tray || !host) return;
   const locale = currentLocale();
-  const replica = await host.log();
-  const state = foldEvents(await replica.eventsBeyond({}, ALL_EVENTS));
+  const state = await trayProjection.current();
   const status = trayStatus(listIncidents(state), locale);
   tray.setToolTip(status.tooltip);
   tray.setContextMenu(
