@@ -53,6 +53,7 @@ const SHA256_BYTES = 32;
 const SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
 /** What a file may ask of us: a hostile header must not make us burn minutes or gigabytes. */
 const MAX_SCRYPT_N = 2 ** 20;
+const MAX_SCRYPT_MEMORY = 256 * 1024 * 1024;
 const KEY_CHECK_LABEL = 'warroom-backup key check';
 
 const base64 = (bytes: number) =>
@@ -61,22 +62,28 @@ const base64 = (bytes: number) =>
     .regex(/^[A-Za-z0-9+/]+=*$/)
     .refine((value) => Buffer.from(value, 'base64').length === bytes, `${bytes} bytes`);
 
-const encryptionSchema = z.strictObject({
-  cipher: z.literal('aes-256-gcm'),
-  kdf: z.literal('scrypt'),
-  N: z
-    .number()
-    .int()
-    .min(2 ** 14)
-    .max(MAX_SCRYPT_N)
-    .refine((value) => (value & (value - 1)) === 0, 'a power of two'),
-  r: z.number().int().min(1).max(16),
-  p: z.number().int().min(1).max(4),
-  salt: base64(16),
-  iv: base64(12),
-  /** HMAC of a fixed label under a second derived key: tells a wrong passphrase from a damaged file. */
-  keyCheck: base64(32),
-});
+const encryptionSchema = z
+  .strictObject({
+    cipher: z.literal('aes-256-gcm'),
+    kdf: z.literal('scrypt'),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 14)
+      .max(MAX_SCRYPT_N)
+      .refine((value) => (value & (value - 1)) === 0, 'a power of two'),
+    r: z.number().int().min(1).max(16),
+    p: z.number().int().min(1).max(4),
+    salt: base64(16),
+    iv: base64(12),
+    /** HMAC of a fixed label under a second derived key: tells a wrong passphrase from a damaged file. */
+    keyCheck: base64(32),
+  })
+  .refine(
+    // scrypt takes 128·N·r bytes: at most 256 MiB, twice the cost this version writes.
+    (encryption) => 128 * encryption.N * encryption.r <= MAX_SCRYPT_MEMORY,
+    { message: 'a key derivation cost beyond what any backup uses', path: ['N'] },
+  );
 
 export const headerSchema = z.strictObject({
   format: z.literal('warroom-backup'),

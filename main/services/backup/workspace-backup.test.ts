@@ -237,5 +237,9 @@ describe('workspace backup', () => {
     );
     const text = encrypted.toString('latin1').replace(`"N":${FAST.N}`, `"N":${2 ** 30}`);
     expect(await refusal(decodeBackup(Buffer.from(text, 'latin1'), PASSPHRASE))).toBe('corrupted');
+    // Within each bound, but 2 GiB of memory together: refused too.
+    const costly = encrypted.toString('latin1').replace(`"N":${FAST.N},"r":8`, `"N":${2 ** 20},"r":16`);
+    expect(costly).not.toBe(encrypted.toString('latin1'));
+    await expect(decodeBackup(Buffer.from(costly, 'latin1'), PASSPHRASE)).rejects.toThrow(/key derivation cost/);
   });
 });
