@@ -54,6 +54,8 @@ const log = createLogger('electron');
 const DEFAULT_MONITOR_PORT = 7391;
 /** The tray folds the record again at most this often, however fast events arrive. */
 const TRAY_REFRESH_MS = 3_000;
+/** A window being dragged moves many times a second: its place is written once it settles. */
+const WINDOW_STATE_SAVE_MS = 1_000;
 
 const { values } = parseArgs({
   args: process.argv.slice(app.isPackaged ? 1 : 2),
@@ -225,11 +227,24 @@ function createWindow(): BrowserWindow {
   appWebContents.add(id);
   if (savedState?.isMaximized) window.maximize();
   window.once('ready-to-show', () => window.show());
-  window.on('close', () => {
+  // Saved as it changes, not only on close: a quit does not wait for a pending write.
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const save = () => {
+    clearTimeout(saveTimer);
+    if (window.isDestroyed()) return;
     void saveWindowState(dataDir, { bounds: window.getNormalBounds(), isMaximized: window.isMaximized() }).catch(
       (error: unknown) => log.warn('window state not saved', error),
     );
-  });
+  };
+  const saveSoon = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(save, WINDOW_STATE_SAVE_MS);
+  };
+  window.on('resize', saveSoon);
+  window.on('move', saveSoon);
+  window.on('maximize', saveSoon);
+  window.on('unmaximize', saveSoon);
+  window.on('close', save);
   window.on('closed', () => {
     appWebContents.delete(id);
     if (mainWindow === window) mainWindow = null;
@@ -332,7 +347,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', (_event, argv, workingDirectory) => {
-    showWindow();
+    // Before the first window exists, the file waits for it (queueFile) and start() shows it.
+    if (host) showWindow();
     const path = openableFileFromArgv(argv, workingDirectory);
     if (path) void queueFile(path);
   });
