@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RENDERER_CSP } from '../../common/csp';
@@ -156,5 +157,15 @@ describe('Electron security decisions', () => {
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
     expect(RENDERER_CSP).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+  });
+
+  it('keeps the page’s own CSP meta tag in step with the header', () => {
+    const html = readFileSync(join(__dirname, '..', '..', 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    // frame-ancestors has no effect in a meta tag: the header alone carries it.
+    const headerWithoutFrameAncestors = RENDERER_CSP.split('; ')
+      .filter((directive) => !directive.startsWith('frame-ancestors'))
+      .join('; ');
+    expect(meta).toBe(headerWithoutFrameAncestors);
   });
 });
