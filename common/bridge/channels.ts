@@ -20,6 +20,11 @@ export const CALL_NAMES = [
   'comms:send',
   'comms:outbox',
   'comms:retry',
+  'backup:create',
+  'backup:read',
+  'backup:upload',
+  'backup:restore',
+  'shell:take-opened-file',
 ] as const;
 export const EVENT_NAMES = [
   'settings:changed',
@@ -30,6 +35,8 @@ export const EVENT_NAMES = [
   'runbook:output',
   'runbook:ended',
   'comms:outbox-changed',
+  'shell:command',
+  'shell:file-opened',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -16,7 +16,18 @@ import {
   secretNamesSchema,
   secretSetSchema,
 } from './monitor-contract';
+import {
+  backupChunkSchema,
+  backupCreatedSchema,
+  backupCreateSchema,
+  backupReadSchema,
+  backupRestoredSchema,
+  backupRestoreSchema,
+  backupUploadedSchema,
+  backupUploadSchema,
+} from './backup-contract';
 import type { CallName, EventName } from './channels';
+import { shellCommandSchema, takeOpenedFileResponseSchema } from './shell-contract';
 
 export { CALL_NAMES, EVENT_NAMES, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, isCallName, isEventName } from './channels';
 export type { CallName, EventName } from './channels';
@@ -136,6 +147,13 @@ export const calls = {
   },
   'comms:outbox': { request: empty, response: outboxSchema },
   'comms:retry': { request: z.strictObject({ messageId: z.string().min(1).max(64) }), response: outboxSchema },
+  // The whole workspace to one file and back (common/bridge/backup-contract.ts).
+  'backup:create': { request: backupCreateSchema, response: backupCreatedSchema },
+  'backup:read': { request: backupReadSchema, response: backupChunkSchema },
+  'backup:upload': { request: backupUploadSchema, response: backupUploadedSchema },
+  'backup:restore': { request: backupRestoreSchema, response: backupRestoredSchema },
+  // A runbook or scenario file the system asked the desktop app to open (common/bridge/shell-contract.ts).
+  'shell:take-opened-file': { request: empty, response: takeOpenedFileResponseSchema },
 } as const satisfies Record<CallName, CallSpec>;
 
 export const events = {
@@ -151,6 +169,10 @@ export const events = {
   'runbook:ended': stepEndedSchema,
   /** The outbox changed: a message queued, sent, failed or retried. */
   'comms:outbox-changed': outboxSchema,
+  /** The application menu, the tray or the global shortcut asks the window for something. */
+  'shell:command': shellCommandSchema,
+  /** A file waits to be taken with `shell:take-opened-file`. */
+  'shell:file-opened': empty,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type CallRequest<C extends CallName> = z.infer<(typeof calls)[C]['request']>;

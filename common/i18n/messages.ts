@@ -8,6 +8,7 @@ import { lifecycleEn, lifecycleFr } from './catalogue/lifecycle';
 import { monitorsEn, monitorsFr } from './catalogue/monitors';
 import { rolesEn, rolesFr } from './catalogue/roles';
 import { runbooksEn, runbooksFr } from './catalogue/runbooks';
+import { shellEn, shellFr } from './catalogue/shell';
 import { timelineEn, timelineFr } from './catalogue/timeline';
 import type { Locale } from './locales';
 
@@ -118,6 +119,7 @@ const en = {
   runbooks: runbooksEn,
   comms: commsEn,
   continuity: continuityEn,
+  shell: shellEn,
   sync: {
     disabled: 'This laptop only',
     disabledHint: 'No team hub joined: the record stays on this laptop. Join one in Settings.',
@@ -280,6 +282,7 @@ const fr: Messages = {
   runbooks: runbooksFr,
   comms: commsFr,
   continuity: continuityFr,
+  shell: shellFr,
   sync: {
     disabled: 'Ce portable seulement',
     disabledHint:

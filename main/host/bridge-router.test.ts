@@ -43,6 +43,18 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'comms:send': async () => ({ status: 'queued' }),
     'comms:outbox': async () => ({ items: [] }),
     'comms:retry': async () => ({ items: [] }),
+    'backup:create': async () => ({
+      backupId: 'backup-1',
+      fileName: 'b.warroom-backup',
+      bytes: 0,
+      events: 0,
+      devices: 0,
+      isEncrypted: false,
+    }),
+    'backup:read': async () => ({ data: '', isLast: true }),
+    'backup:upload': async () => ({ bytes: 0 }),
+    'backup:restore': async () => ({ ok: false, reason: 'no-upload', detail: '' }),
+    'shell:take-opened-file': async () => ({ file: null }),
     ...overrides,
   };
 }

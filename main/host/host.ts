@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { AppInfo } from '../../common/bridge/contract';
+import type { OpenedFile } from '../../common/bridge/shell-contract';
 import { matchLocale } from '../../common/i18n/locales';
 import { verifyRecord } from '../../common/events/chain';
 import type { EventDraft } from '../../common/events/event';
@@ -11,6 +12,7 @@ import type { OpenedLog } from './host-store';
 import { systemClock, type Clock } from '../services/clock';
 import { createLogger } from '../services/logger';
 import type { Notifier } from '../services/notifier';
+import { createBackupHost } from './backup-host';
 import { createRouter, HostEvents, type Router } from './bridge-router';
 import { Monitoring, SECRET_PREFIX } from './monitoring';
 import { Replication, type ConnectHub } from './replication';
@@ -37,6 +39,8 @@ export interface HostOptions {
   readonly notifier?: Notifier;
   /** The monitors' clock (a fake one in tests). */
   readonly clock?: Clock;
+  /** The desktop shell's queue of files the system asked it to open; none in browser mode. */
+  readonly takeOpenedFile?: () => Promise<OpenedFile | null>;
 }
 
 export interface Host {
@@ -138,6 +142,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
     logger: createLogger('comms'),
     clock,
   });
+  const backups = createBackupHost({
+    dataDir: options.dataDir,
+    appVersion: options.version,
+    log,
+    onRestored: async (replica) => replication.onLocalChange(await replica.vector()),
+    logger: createLogger('backup'),
+  });
   const info: AppInfo = {
     name: 'War-room',
     version: options.version,
@@ -170,6 +181,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       ...monitoring.handlers,
       ...runbooks.handlers,
       ...comms.handlers,
+      ...backups.handlers,
+      'shell:take-opened-file': async () => ({ file: (await options.takeOpenedFile?.()) ?? null }),
     },
     hostLog,
   );

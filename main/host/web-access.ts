@@ -101,6 +101,11 @@ export const LOCAL_ONLY_CALLS: ReadonlySet<string> = new Set([
   // The outbox sends from this laptop with its secrets: only the person at it queues or retries.
   'comms:send',
   'comms:retry',
+  // The whole record leaves, or a whole record comes in: the person at the laptop decides.
+  'backup:create',
+  'backup:read',
+  'backup:upload',
+  'backup:restore',
 ]);
 
 /** Whether a socket's peer is this machine. */

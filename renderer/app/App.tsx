@@ -18,6 +18,7 @@ import { Header } from '../features/settings/Header';
 import { SettingsView } from '../features/settings/SettingsView';
 import { QuickNote } from '../features/timeline/QuickNote';
 import { startHostSync } from '../sync/host-sync';
+import { startShellBridge } from './shell-bridge';
 import { setLocale, useT } from '../i18n';
 import { createLogger } from '../log';
 import { actorName, routeFromHash, routeToHash, useUiStore, type Route } from '../store/ui-store';
@@ -56,6 +57,7 @@ async function bootstrap(): Promise<void> {
   ui.setAppState('ready');
   // The window shows its own replica at once; the host's catches up behind it.
   startHostSync(getEventStore(), bridge);
+  startShellBridge(bridge);
 }
 
 export function App() {

@@ -9,6 +9,10 @@ export const APP_COMMANDS = {
   searchTimeline: 'warroom:search-timeline',
   /** Opens the assign form of a role on the open incident's board; detail: { role: string }. */
   assignRole: 'warroom:assign-role',
+  /** Opens the command palette; detail: 'declare' opens its declare form. */
+  openPalette: 'warroom:open-palette',
+  /** A runbook file the system opened with the app waits in opened-files.ts for the runbooks screen. */
+  importRunbook: 'warroom:import-runbook',
 } as const;
 
 export type AppCommand = keyof typeof APP_COMMANDS;

@@ -8,7 +8,7 @@ import { isOpen, type Incident, type WarRoomState } from '../../../common/domain
 import { roleBoard } from '../../../common/domain/roles';
 import { INCIDENT_STATUSES, SEVERITIES, type EventDraft } from '../../../common/events/event';
 import { LOCALES, type Locale } from '../../../common/i18n/locales';
-import { sendCommand, type ExportFormat } from '../../app/commands';
+import { onCommand, sendCommand, type ExportFormat } from '../../app/commands';
 import { getEventStore } from '../../db';
 import { useLocale, useT } from '../../i18n';
 import { useUiStore, type Route } from '../../store/ui-store';
@@ -102,6 +102,16 @@ export function CommandPalette({ state, actor, go, onLocale }: Props) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [close, isOpened, open]);
+
+  // The desktop menu opens the palette, or its declare form, as the shortcut does.
+  useEffect(
+    () =>
+      onCommand('openPalette', (detail) => {
+        open();
+        if (detail === 'declare') setView('declare');
+      }),
+    [open],
+  );
 
   // Focus that leaves the dialog (a click on the page behind it) comes back in.
   useEffect(() => {

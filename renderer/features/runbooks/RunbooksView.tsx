@@ -1,7 +1,9 @@
 // The runbook library: built-in runbooks and the workspace's own, read in
 // place, edited as YAML (each save a new version), imported from a file and
 // exported to one. Files with a problem are refused whole, with line and reason.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { onCommand } from '../../app/commands';
+import { takeOpenedFile } from '../../app/opened-files';
 import type { WarRoomState } from '../../../common/domain/incidents';
 import { normaliseName } from '../../../common/domain/documents';
 import { catalogOf, type CatalogEntry } from '../../../common/runbooks/catalog';
@@ -93,6 +95,19 @@ export function RunbooksView({ state, actor, selectedId, onSelect }: Props) {
       setOutcome({ kind: 'failed', message: failure instanceof Error ? failure.message : String(failure) });
     }
   };
+
+  // A file opened with the desktop app goes through the same importer as one picked here.
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
+  useEffect(() => {
+    const importOpened = () => {
+      for (let file = takeOpenedFile(); file; file = takeOpenedFile()) void saveRef.current(file.text);
+    };
+    importOpened();
+    return onCommand('importRunbook', importOpened);
+  }, []);
 
   const stepTitles = new Map((selected?.runbook.steps ?? []).map((step) => [step.id, localText(step.title, locale)]));
 

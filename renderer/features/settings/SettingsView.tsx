@@ -1,6 +1,7 @@
 // Settings: the team hub this laptop shares its record with.
 import { VerifyRecord } from '../record/VerifyRecord';
 import { WorkspaceSettings } from './WorkspaceSettings';
+import { BackupPanel } from './BackupPanel';
 import { useState, type FormEvent } from 'react';
 import { hubJoinSchema, type SyncStatus } from '../../../common/bridge/contract';
 import { getBridge } from '../../bridge';
@@ -118,6 +119,7 @@ export function SettingsView({ actor }: Props) {
       </div>
       <WorkspaceSettings actor={actor} />
       <VerifyRecord />
+      <BackupPanel />
     </section>
   );
 }
