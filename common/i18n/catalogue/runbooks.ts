@@ -311,8 +311,8 @@ export const runbooksFr: Catalogue<typeof runbooksEn> = {
   refusal: {
     'unknown-incident': 'L’hôte a refusé : il ne connaît pas encore cet incident.',
     'unknown-run': 'L’hôte a refusé : cette liste de contrôle n’est pas encore dans son registre.',
-    'unknown-step': 'L’hôte a refusé : cette étape ne fait pas partie de la liste telle qu’elle a été démarrée.',
     'unreadable-run': 'L’hôte a refusé : cette liste a été démarrée par une version plus récente.',
+    'unknown-step': 'L’hôte a refusé : cette étape ne fait pas partie de la liste telle qu’elle a été démarrée.',
     'not-acting': 'L’hôte a refusé : cette étape n’a rien à exécuter.',
     changed: 'L’hôte a refusé : ce que vous avez confirmé diffère de la liste enregistrée.',
     'not-approved': 'L’hôte a refusé : cette étape doit d’abord être approuvée par une autre personne.',

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventDraft } from '../../../common/events/event';
 import { commandSpecSchema, type CommandSpec } from '../../../common/runbooks/runbook-schema';
 import { systemClock } from '../clock';
@@ -129,7 +129,8 @@ describe('command steps as real processes', () => {
     command.cancel();
     // The pipe closes only once every process holding it (the grandchildren too) is gone.
     expect(await command.done).toMatchObject({ outcome: 'cancelled' });
-    expect(pids.filter(isAlive)).toEqual([]);
+    // Killed, they may linger a moment as zombies until their reaper collects them.
+    await vi.waitFor(() => expect(pids.filter(isAlive)).toEqual([]), { timeout: 5_000, interval: 20 });
   });
 
   it('does not wait for a grandchild left behind by a command that exited', async () => {
