@@ -73,7 +73,43 @@ function record() {
     'c',
     T0 + 5_400_000,
   );
-  return { incidentId, state: foldEvents([declared!, ...fromA, ...fromB, ...more]) };
+  const told = write(
+    [
+      {
+        type: 'comms.message-recorded',
+        incidentId,
+        actor: 'Chloé',
+        payload: {
+          messageId: 'm-exec',
+          audience: 'executives',
+          channel: 'email',
+          destination: 'Board list',
+          subject: 'Checkout down',
+          text: `Payments fail since 09:00. ${HOSTILE}`,
+        },
+      },
+      {
+        type: 'comms.message-recorded',
+        incidentId,
+        actor: 'Chloé',
+        payload: {
+          messageId: 'm-status',
+          audience: 'status-page',
+          channel: 'clipboard',
+          text: 'We are investigating.',
+        },
+      },
+      {
+        type: 'comms.delivery-changed',
+        incidentId,
+        actor: 'host',
+        payload: { messageId: 'm-exec', status: 'failed', attempts: 3, reason: 'SMTP 554 relay refused' },
+      },
+    ],
+    'd',
+    T0 + 600_000,
+  );
+  return { incidentId, state: foldEvents([declared!, ...told, ...fromA, ...fromB, ...more]) };
 }
 
 const context = (locale: 'en' | 'fr') => ({ locale, translate, timeZone: 'Europe/Paris', now: T0 + 7_200_000 });
@@ -104,6 +140,25 @@ describe('post-mortem draft', () => {
     expect(markdown).toContain('Chloé');
     expect(markdown).toContain('```mermaid\ngantt');
     expect(markdown).toContain('```mermaid\nflowchart LR');
+  });
+
+  it('lists what was told to whom, how, and whether it arrived', () => {
+    const { incidentId, state } = record();
+    const markdown = postmortemToMarkdown(
+      draftPostmortem({ incident: state.incidents.get(incidentId)!, state }, context('en')),
+    );
+    const section = markdown.slice(markdown.indexOf('## Messages sent'), markdown.indexOf('## Runbook steps'));
+    expect(section).toContain('| Time | Audience | Channel | Status | Text |');
+    expect(section).toMatch(
+      /\| 2026-06-10 11:10:00 \| Executives \| Email \(SMTP\) \(Board list\) \| Failed: SMTP 554 relay refused \| Checkout down Payments fail since 09:00\./,
+    );
+    expect(section).toMatch(
+      /\| 2026-06-10 11:10:00 \| Status page \| Copied by hand \| Copied \| We are investigating\. \|/,
+    );
+    const french = postmortemToMarkdown(
+      draftPostmortem({ incident: state.incidents.get(incidentId)!, state }, context('fr')),
+    );
+    expect(french).toContain('| Heure | Public | Canal | État | Texte |');
   });
 
   it('is written in French too', () => {

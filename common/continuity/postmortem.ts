@@ -34,19 +34,9 @@ export type Block =
   | { readonly kind: 'table'; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] }
   | { readonly kind: 'diagram'; readonly caption: string; readonly source: string };
 
-/** A message sent during the incident. The comms feature supplies them; until then there are none to show. */
-export interface SentMessage {
-  readonly at: number;
-  readonly audience: string;
-  readonly channel: string;
-  readonly text: string;
-}
-
 export interface PostmortemInput {
   readonly incident: Incident;
   readonly state: Pick<WarRoomState, 'docs' | 'continuity'>;
-  /** Undefined when this version records no messages (the comms seam). */
-  readonly messages?: readonly SentMessage[];
 }
 
 /** Diagram sources stay well under mermaid's own cap; nodes beyond these are summarised. */
@@ -228,7 +218,8 @@ export function serviceMapAtWorst(incident: Incident, outcomes: readonly Process
 
 /** The draft as blocks, in the order of POSTMORTEM_SECTIONS. */
 export function draftPostmortem(input: PostmortemInput, context: ExportContext): Block[] {
-  const { incident, state, messages } = input;
+  const { incident, state } = input;
+  const messages = [...incident.messages.values()].sort((a, b) => a.recordedAt - b.recordedAt);
   const tr = (key: string, values?: Record<string, string | number>) => context.translate(context.locale, key, values);
   const at = (ms: number | undefined) =>
     ms === undefined ? tr('continuity.postmortem.notYet') : formatInstant(ms, context.timeZone);
@@ -352,13 +343,24 @@ export function draftPostmortem(input: PostmortemInput, context: ExportContext):
     });
 
   heading('messages');
-  if (messages === undefined) blocks.push({ kind: 'paragraph', text: tr('continuity.postmortem.messagesUnavailable') });
-  else if (messages.length === 0) blocks.push({ kind: 'paragraph', text: none });
+  if (messages.length === 0) blocks.push({ kind: 'paragraph', text: none });
   else
     blocks.push({
       kind: 'table',
-      header: ['time', 'audience', 'channel', 'text'].map((column) => tr(`continuity.postmortem.column.${column}`)),
-      rows: messages.map((message) => [at(message.at), message.audience, message.channel, message.text]),
+      header: ['time', 'audience', 'channel', 'status', 'text'].map((column) =>
+        tr(`continuity.postmortem.column.${column}`),
+      ),
+      rows: messages.map((message) => [
+        at(message.recordedAt),
+        tr(`comms.audience.${message.audience}`),
+        message.destination
+          ? `${tr(`comms.channel.${message.channel}`)} (${message.destination})`
+          : tr(`comms.channel.${message.channel}`),
+        message.status === 'failed' && message.reason
+          ? `${tr('comms.status.failed')}: ${message.reason}`
+          : tr(`comms.status.${message.status}`),
+        message.subject ? `${message.subject}\n${message.text}` : message.text,
+      ]),
     });
 
   heading('runbooks');
