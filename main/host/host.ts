@@ -192,6 +192,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
     void replication.start();
     void monitoring.start();
     comms.start().catch(() => undefined);
+    runbooks
+      .recoverInterrupted()
+      .catch((error: unknown) => createLogger('runbook').error('interrupted steps could not be recorded', error));
   }, HUB_START_DELAY_MS);
   startTimer.unref();
   hostLog.info(`host ready (${options.mode}), data in ${options.dataDir}`);

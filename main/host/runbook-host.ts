@@ -6,8 +6,9 @@ import type { EventDraft } from '../../common/events/event';
 import { authoriseStep } from '../../common/runbooks/step-authority';
 import { systemClock, type Clock } from '../services/clock';
 import type { Logger } from '../services/logger';
+import { InFlightJournal } from '../services/runbook/in-flight';
 import type { MonitorWatch } from '../services/runbook/monitor-wait';
-import { RunbookRunner } from '../services/runbook/runbook-runner';
+import { interruptedEvidence, RunbookRunner } from '../services/runbook/runbook-runner';
 import { CallRefused, type Handlers, type HostEvents } from './bridge-router';
 import type { RecordView } from './record-view';
 import type { SecretStore } from './secret-store';
@@ -33,11 +34,17 @@ export const CATCH_UP_MS = 10_000;
 export interface RunbookHost {
   readonly handlers: Pick<Handlers, RunbookCalls>;
   readonly runner: RunbookRunner;
+  /**
+   * Records as failed, interrupted, each step a previous run of this host left
+   * running; resolves to how many. Call it once, before any window runs a step.
+   */
+  recoverInterrupted(): Promise<number>;
   close(): Promise<void>;
 }
 
 export function createRunbookHost(options: RunbookHostOptions): RunbookHost {
   const clock = options.clock ?? systemClock;
+  const journal = new InFlightJournal(options.dataDir, options.logger);
   const runner = new RunbookRunner({
     clock,
     logger: options.logger,
@@ -51,6 +58,7 @@ export function createRunbookHost(options: RunbookHostOptions): RunbookHost {
       options.events.emit('runbook:ended', ended);
     },
     ...(options.monitors ? { monitors: options.monitors } : {}),
+    journal,
   });
   // Run and step of each execution under way: two windows pressing "run" at
   // once start one execution, since the record shows "running" only a moment later.
@@ -82,6 +90,34 @@ export function createRunbookHost(options: RunbookHostOptions): RunbookHost {
         runner.ack(execId, bytes);
         return {};
       },
+    },
+    async recoverInterrupted() {
+      const left = await journal.takeLeftOver();
+      if (left.length === 0) return 0;
+      const state = await options.view.current();
+      // Only steps the record still shows running: an end that did land stands.
+      const stuck = left.filter(
+        (entry) =>
+          state.incidents.get(entry.incidentId)?.runs.get(entry.runId)?.steps.get(entry.stepId)?.status === 'running',
+      );
+      if (stuck.length > 0) {
+        await options.append(
+          stuck.map((entry) => ({
+            type: 'runbook.step-changed' as const,
+            incidentId: entry.incidentId,
+            actor: entry.actor,
+            payload: {
+              runId: entry.runId,
+              stepId: entry.stepId,
+              status: 'failed',
+              evidence: interruptedEvidence(entry),
+            },
+          })),
+        );
+        options.logger.warn(`${stuck.length} step(s) were running when the host stopped; recorded as interrupted`);
+      }
+      for (const entry of left) await journal.settle(entry.execId);
+      return stuck.length;
     },
     close: () => runner.close(),
   };

@@ -12,6 +12,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { startCommand } from './command-runner';
 import { startHttpAction } from './http-action';
+import type { InFlightEntry, InFlightJournal } from './in-flight';
 import { startWait, type MonitorWatch } from './monitor-wait';
 import type { CapturedOutput } from './output-capture';
 
@@ -51,6 +52,8 @@ export interface RunbookRunnerOptions {
   readonly baseEnv?: NodeJS.ProcessEnv;
   /** The host's monitors, for waits; without them every wait ends as `no-monitor`. */
   readonly monitors?: MonitorWatch;
+  /** Where steps under way are written down, so a host that dies mid-step can say so when it restarts. */
+  readonly journal?: InFlightJournal;
 }
 
 /**
@@ -102,6 +105,12 @@ export class RunbookRunner {
       await this.recordDryRun(request, request.action);
       return;
     }
+    // Written down before anything acts; a full disk must not stop a command in a crisis.
+    await this.options.journal
+      ?.add(inFlightEntry(request, this.options.clock.now()))
+      .catch((error: unknown) =>
+        this.options.logger.error(`${request.execId} could not be written down as in flight`, error),
+      );
     const recorded = this.record(request, 'running').catch((error: unknown) =>
       this.options.logger.error(`the start of ${request.execId} could not be recorded`, error),
     );
@@ -257,6 +266,12 @@ export class RunbookRunner {
     const withId: Evidence = { ...evidence, execId: request.execId };
     try {
       await this.record(request, status, withId);
+      // Left in the journal when the evidence could not be written: the next start says it was interrupted.
+      await this.options.journal
+        ?.settle(request.execId)
+        .catch((error: unknown) =>
+          this.options.logger.error(`${request.execId} stays written down as in flight`, error),
+        );
     } catch (error) {
       this.options.logger.error(`evidence of ${request.execId} could not be recorded`, error);
     }
@@ -311,3 +326,42 @@ function outputEvidence(output: CapturedOutput, durationMs: number) {
 }
 
 export type { Outcome };
+
+function inFlightEntry(request: RunStepRequest, startedAt: number): InFlightEntry {
+  const { action } = request;
+  const base = {
+    execId: request.execId,
+    incidentId: request.incidentId,
+    runId: request.runId,
+    stepId: request.stepId,
+    actor: request.actor,
+    startedAt,
+  };
+  switch (action.kind) {
+    case 'command':
+      return { ...base, kind: 'command', program: action.command.program, args: [...action.command.args] };
+    case 'http':
+      return { ...base, kind: 'http', method: action.http.method, url: action.http.url };
+    case 'wait':
+      return { ...base, kind: 'wait', monitor: action.wait.monitor, until: action.wait.until };
+  }
+}
+
+/** The evidence of a step the host was running when it stopped: how it ended and its output are unknown. */
+export function interruptedEvidence(entry: InFlightEntry): Evidence {
+  return {
+    kind: entry.kind,
+    outcome: 'interrupted',
+    ...(entry.program !== undefined ? { program: entry.program, args: entry.args ?? [] } : {}),
+    ...(entry.method !== undefined ? { method: entry.method } : {}),
+    ...(entry.url !== undefined ? { url: entry.url } : {}),
+    ...(entry.monitor !== undefined ? { monitor: entry.monitor } : {}),
+    ...(entry.until !== undefined ? { until: entry.until } : {}),
+    durationMs: 0,
+    outputBytes: 0,
+    outputSha256: EMPTY_SHA256,
+    output: '',
+    isTruncated: false,
+    execId: entry.execId,
+  };
+}
