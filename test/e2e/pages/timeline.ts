@@ -3,8 +3,11 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
+import type { FilterKind } from '../../../common/domain/timeline-filter';
+
 export type NoteKind = 'note' | 'decision' | 'action' | 'observation';
-export type EntryFilterKind = NoteKind | 'declared' | 'updated' | 'status' | 'severity' | 'key-time' | 'role';
+/** The kinds the timeline's filter offers, as the app defines them. */
+export type EntryFilterKind = FilterKind;
 export type ExportFormat = 'markdown' | 'csv' | 'json';
 
 export interface ExportedFile {
