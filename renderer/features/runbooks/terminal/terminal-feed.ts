@@ -44,8 +44,12 @@ export class TerminalFeed {
   }
 }
 
-/** base64 → bytes, without building an intermediate array of numbers. */
+/** The platform's own decoder (Chromium 140 and later): native speed, no intermediate string. */
+const native = Uint8Array as unknown as { fromBase64?: (data: string) => Uint8Array };
+
+/** base64 → bytes, natively where the platform can, else without building an intermediate array of numbers. */
 export function decodeBase64(data: string): Uint8Array {
+  if (native.fromBase64) return native.fromBase64(data);
   const binary = atob(data);
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
