@@ -72,6 +72,7 @@ export const exercisesEn = {
     elapsed: 'T+{{elapsed}}',
     column: {
       action: 'Expected action',
+      planAction: 'Action',
       target: 'Target',
       actual: 'Done at',
       result: 'Result',
@@ -173,6 +174,7 @@ export const exercisesFr: Catalogue<typeof exercisesEn> = {
     elapsed: 'T+{{elapsed}}',
     column: {
       action: 'Action attendue',
+      planAction: 'Action',
       target: 'Cible',
       actual: 'Faite à',
       result: 'Résultat',
