@@ -46,7 +46,8 @@ export function drillRecord(note = 'Switch to the second gateway now') {
     'a',
     T0 + 3 * MINUTE,
   );
-  const incidentId = declared!.id;
+  if (!declared) throw new Error('one event was sealed');
+  const incidentId = declared.id;
   const commander = write(
     [
       {
@@ -104,6 +105,8 @@ export function drillRecord(note = 'Switch to the second gateway now') {
     'e',
     T0 + 50 * MINUTE,
   );
-  const state = foldEvents([declared!, ...commander, ...run, ...switched, ...mitigated]);
-  return { state, incident: state.incidents.get(incidentId)! };
+  const state = foldEvents([declared, ...commander, ...run, ...switched, ...mitigated]);
+  const incident = state.incidents.get(incidentId);
+  if (!incident) throw new Error('the drill incident folds');
+  return { state, incident };
 }

@@ -2,6 +2,7 @@
 // and its three writers: Markdown (diagrams as mermaid fences), a static HTML
 // page (no script, a CSP that forbids any, every user text escaped) and PDF
 // through ./pdf.ts. Each writer escapes user text for its own format.
+import { escapeHtml } from '../comms/format';
 import { escapeMarkdown } from '../domain/timeline-export';
 import { writePdf, type PdfBlock } from './pdf';
 
@@ -13,6 +14,8 @@ export type Block =
   | { readonly kind: 'diagram'; readonly caption: string; readonly source: string };
 
 export type ReportFormat = 'markdown' | 'html' | 'pdf';
+
+export { escapeHtml } from '../comms/format';
 
 export const REPORT_MIME = {
   markdown: 'text/markdown;charset=utf-8',
@@ -57,18 +60,6 @@ export function blocksToMarkdown(blocks: readonly Block[]): string {
     }
   }
   return `${out.join('\n').trimEnd()}\n`;
-}
-
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
 const multiline = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>');
