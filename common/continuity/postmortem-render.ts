@@ -1,148 +1,28 @@
-// The post-mortem draft as files: Markdown (diagrams as mermaid fences), a
-// static HTML page (no script, a CSP that forbids any, every user text
-// escaped) and PDF through common/report/pdf.ts.
-import { escapeMarkdown, formatDay, titleSlug } from '../domain/timeline-export';
-import { writePdf, type PdfBlock } from '../report/pdf';
+// The post-mortem draft as files, through the shared report writers of
+// common/report/blocks.ts: Markdown, a static HTML page with no script, PDF.
+import { formatDay, titleSlug } from '../domain/timeline-export';
+import {
+  blocksToHtml,
+  blocksToMarkdown,
+  blocksToPdf,
+  REPORT_EXTENSION,
+  REPORT_MIME,
+  toPdfBlocks,
+  type ReportFormat,
+} from '../report/blocks';
 import type { Incident } from '../domain/incidents';
-import type { Block } from './postmortem';
 
-export type PostmortemFormat = 'markdown' | 'html' | 'pdf';
+export { escapeHtml } from '../report/blocks';
 
-export const POSTMORTEM_MIME = {
-  markdown: 'text/markdown;charset=utf-8',
-  html: 'text/html;charset=utf-8',
-  pdf: 'application/pdf',
-} as const satisfies Record<PostmortemFormat, string>;
+export type PostmortemFormat = ReportFormat;
 
-const EXTENSION = { markdown: 'md', html: 'html', pdf: 'pdf' } as const satisfies Record<PostmortemFormat, string>;
+export const POSTMORTEM_MIME = REPORT_MIME;
 
 export function postmortemFileName(incident: Incident, format: PostmortemFormat, timeZone: string): string {
-  return `${titleSlug(incident.title)}-${formatDay(incident.declaredAt, timeZone)}-postmortem.${EXTENSION[format]}`;
+  return `${titleSlug(incident.title)}-${formatDay(incident.declaredAt, timeZone)}-postmortem.${REPORT_EXTENSION[format]}`;
 }
 
-function cell(text: string): string {
-  return escapeMarkdown(text.replace(/\r?\n/g, ' '));
-}
-
-export function postmortemToMarkdown(blocks: readonly Block[]): string {
-  const out: string[] = [];
-  for (const block of blocks) {
-    switch (block.kind) {
-      case 'heading':
-        out.push(`${'#'.repeat(block.level)} ${escapeMarkdown(block.text)}`, '');
-        break;
-      case 'paragraph':
-        out.push(escapeMarkdown(block.text), '');
-        break;
-      case 'list':
-        out.push(...block.items.map((item) => `- ${escapeMarkdown(item, '  ')}`), '');
-        break;
-      case 'table':
-        out.push(
-          `| ${block.header.map(cell).join(' | ')} |`,
-          `|${block.header.map(() => ' --- |').join('')}`,
-          ...block.rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
-          '',
-        );
-        break;
-      case 'diagram':
-        // Labels in the source went through mermaidLabel: no run of backticks can close the fence.
-        out.push(`_${escapeMarkdown(block.caption)}_`, '', '```mermaid', block.source, '```', '');
-        break;
-    }
-  }
-  return `${out.join('\n').trimEnd()}\n`;
-}
-
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
-}
-
-const multiline = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>');
-
-const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2939}
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #d0d5dd;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f2f4f7}pre{background:#f9fafb;border:1px solid #eaecf0;padding:.75rem;overflow:auto;font-size:13px}
-figcaption{color:#475467;font-style:italic}`;
-
-export function postmortemToHtml(blocks: readonly Block[], lang: string): string {
-  const title = blocks.find((block) => block.kind === 'heading')?.text ?? '';
-  const body: string[] = [];
-  for (const block of blocks) {
-    switch (block.kind) {
-      case 'heading':
-        body.push(`<h${block.level}>${escapeHtml(block.text)}</h${block.level}>`);
-        break;
-      case 'paragraph':
-        body.push(`<p>${multiline(block.text)}</p>`);
-        break;
-      case 'list':
-        body.push(`<ul>${block.items.map((item) => `<li>${multiline(item)}</li>`).join('')}</ul>`);
-        break;
-      case 'table':
-        body.push(
-          `<table><thead><tr>${block.header.map((head) => `<th>${escapeHtml(head)}</th>`).join('')}</tr></thead><tbody>` +
-            block.rows.map((row) => `<tr>${row.map((text) => `<td>${multiline(text)}</td>`).join('')}</tr>`).join('') +
-            '</tbody></table>',
-        );
-        break;
-      case 'diagram':
-        // Static: the source, escaped, in a block any mermaid-aware viewer can draw.
-        body.push(
-          `<figure><figcaption>${escapeHtml(block.caption)}</figcaption><pre class="mermaid">${escapeHtml(block.source)}</pre></figure>`,
-        );
-        break;
-    }
-  }
-  return [
-    '<!doctype html>',
-    `<html lang="${escapeHtml(lang)}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
-    ...body,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
-}
-
-/** The draft as PDF blocks: tables become one line per row, diagrams their source. */
-export function postmortemPdfBlocks(blocks: readonly Block[]): PdfBlock[] {
-  return blocks.flatMap((block): PdfBlock[] => {
-    switch (block.kind) {
-      case 'heading':
-      case 'paragraph':
-        return [block];
-      case 'list':
-        return block.items.map((text) => ({ kind: 'bullet', text }));
-      case 'table':
-        return [
-          { kind: 'paragraph', text: block.header.join(' · ') },
-          ...block.rows.map((row): PdfBlock => ({ kind: 'bullet', text: row.join(' · ') })),
-        ];
-      case 'diagram':
-        return [
-          { kind: 'paragraph', text: block.caption },
-          { kind: 'mono', text: block.source },
-        ];
-    }
-  });
-}
-
-export function postmortemToPdf(blocks: readonly Block[]): Uint8Array {
-  const title = blocks.find((block) => block.kind === 'heading')?.text ?? '';
-  return writePdf({ title, blocks: postmortemPdfBlocks(blocks) });
-}
+export const postmortemToMarkdown = blocksToMarkdown;
+export const postmortemToHtml = blocksToHtml;
+export const postmortemPdfBlocks = toPdfBlocks;
+export const postmortemToPdf = blocksToPdf;

@@ -26,13 +26,9 @@ import { costByLocalDay } from './calendar';
 import { impactedProcesses, processCatalog, processName } from './process-catalog';
 import { processImpact, totalImpact, type ProcessImpact } from './impact';
 import type { BusinessProcess } from './process-schema';
+import type { Block } from '../report/blocks';
 
-export type Block =
-  | { readonly kind: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }
-  | { readonly kind: 'paragraph'; readonly text: string }
-  | { readonly kind: 'list'; readonly items: readonly string[] }
-  | { readonly kind: 'table'; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] }
-  | { readonly kind: 'diagram'; readonly caption: string; readonly source: string };
+export type { Block } from '../report/blocks';
 
 export interface PostmortemInput {
   readonly incident: Incident;

@@ -4,6 +4,7 @@ import type { Catalogue } from './catalogue/catalogue';
 import { commsEn, commsFr } from './catalogue/comms';
 import { continuityEn, continuityFr } from './catalogue/continuity';
 import { dashboardEn, dashboardFr } from './catalogue/dashboard';
+import { exercisesEn, exercisesFr } from './catalogue/exercises';
 import { lifecycleEn, lifecycleFr } from './catalogue/lifecycle';
 import { monitorsEn, monitorsFr } from './catalogue/monitors';
 import { rolesEn, rolesFr } from './catalogue/roles';
@@ -119,6 +120,7 @@ const en = {
   runbooks: runbooksEn,
   comms: commsEn,
   continuity: continuityEn,
+  exercises: exercisesEn,
   shell: shellEn,
   sync: {
     disabled: 'This laptop only',
@@ -282,6 +284,7 @@ const fr: Messages = {
   runbooks: runbooksFr,
   comms: commsFr,
   continuity: continuityFr,
+  exercises: exercisesFr,
   shell: shellFr,
   sync: {
     disabled: 'Ce portable seulement',
