@@ -3,6 +3,8 @@
 // crossed threshold lands in the timeline once, and the post-mortem exports
 // (Markdown, HTML, PDF) hold every section, in English and French, with
 // hostile text shown as text. Then the processes, plans, risks and knowledge screens.
+import { readFile } from 'node:fs/promises';
+import { parseScenarioYaml } from '../../common/exercises/scenario-yaml';
 import { expect, test } from './fixtures';
 import { ContinuityPage } from './pages/continuity';
 import { LifecyclePage } from './pages/lifecycle';
@@ -219,6 +221,26 @@ test('business processes are edited, exported and imported as YAML; plans, risks
   await expect(page.getByTestId('risk-cell-4-5')).toHaveText('1');
   await expect(page.getByTestId('risk-row')).toContainText('<img src=x onerror=alert(1)>');
   await expect(page.getByTestId('risk-row')).toContainText('Payment');
+  // Turned into an exercise scenario: a file that imports as one, the hostile title kept as text.
+  const [scenarioFile] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('risk-row').getByTestId('risk-to-scenario').click(),
+  ]);
+  expect(scenarioFile.suggestedFilename()).toMatch(/^risk-[a-z0-9-]+\.yaml$/);
+  const scenarioYaml = await readFile(await scenarioFile.path(), 'utf8');
+  const parsed = parseScenarioYaml(scenarioYaml);
+  expect(parsed.ok).toBe(true);
+  if (parsed.ok) {
+    expect(parsed.scenario.incident).toMatchObject({
+      title: `Payment provider outage ${HOSTILE}`,
+      severity: 'SEV1',
+      processes: ['payment'],
+    });
+    expect(parsed.scenario.expected).toContainEqual(
+      expect.objectContaining({ kind: 'restored', process: 'payment', targetSeconds: 3_600 }),
+    );
+  }
+  await expect(page.getByRole('status')).toContainText(`Scenario saved as ${scenarioFile.suggestedFilename()}`);
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'continuity-risks');
 

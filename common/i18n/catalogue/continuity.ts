@@ -127,7 +127,8 @@ export const continuityEn = {
     score: 'Score {{score}}',
     empty: 'No risk recorded yet.',
     scenario: 'Turn into an exercise scenario',
-    scenarioLater: 'Exercise scenarios come with the exercises feature.',
+    scenarioSaved:
+      'Scenario saved as {{file}}: edit it to your team, keep it with your runbooks, play it as an exercise.',
   },
   knowledge: {
     heading: 'Knowledge base',
@@ -368,7 +369,8 @@ export const continuityFr: Catalogue<typeof continuityEn> = {
     score: 'Score {{score}}',
     empty: 'Aucun risque enregistré.',
     scenario: 'En faire un scénario d’exercice',
-    scenarioLater: 'Les scénarios d’exercice viendront avec la fonction exercices.',
+    scenarioSaved:
+      'Scénario enregistré sous {{file}} : adaptez-le à votre équipe, gardez-le avec vos procédures, jouez-le en exercice.',
   },
   knowledge: {
     heading: 'Base de connaissances',

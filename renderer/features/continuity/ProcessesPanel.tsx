@@ -11,17 +11,9 @@ import {
 import type { WarRoomState } from '../../../common/domain/incidents';
 import { useLocale, useT } from '../../i18n';
 import { deleteDoc, putProcesses } from './continuity-actions';
+import { downloadYaml } from './download';
 import { formatMinutes, formatMoney } from './format';
 import { ProcessEditor } from './ProcessEditor';
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 interface Props {
   state: WarRoomState;
@@ -81,7 +73,7 @@ export function ProcessesPanel({ state, actor }: Props) {
         <button
           type="button"
           onClick={() =>
-            download('business-processes.yaml', exportProcessesYaml(catalog.map((entry) => entry.process)))
+            downloadYaml('business-processes.yaml', exportProcessesYaml(catalog.map((entry) => entry.process)))
           }
           data-testid="processes-export"
         >

@@ -1,13 +1,16 @@
 // The risk register: risks in the seed article's four families, placed on a
 // likelihood × impact matrix, with owner, mitigations, threatened processes and
-// the incident that realised one. Turning a risk into an exercise scenario is
-// left to the exercises feature: the button says so and does nothing else.
+// the incident that realised one. A risk turns into an exercise scenario,
+// saved as a YAML file to edit and play.
 import { useState, type FormEvent } from 'react';
 import { processCatalog, processName } from '../../../common/continuity/process-catalog';
 import { RISK_COLLECTION, RISK_FAMILIES, riskSchema, type RiskFamily } from '../../../common/continuity/records-schema';
 import { listIncidents, type WarRoomState } from '../../../common/domain/incidents';
+import { scenarioFromRisk } from '../../../common/exercises/from-risk';
+import { exportScenarioYaml } from '../../../common/exercises/scenario-yaml';
 import { useLocale, useT } from '../../i18n';
 import { deleteDoc, putRisk } from './continuity-actions';
+import { downloadYaml } from './download';
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
 
@@ -135,7 +138,17 @@ export function RisksPanel({ state, actor }: { state: WarRoomState; actor: strin
                     <button
                       type="button"
                       className="link"
-                      onClick={() => setNotice(t('continuity.risks.scenarioLater'))}
+                      data-testid="risk-to-scenario"
+                      onClick={() => {
+                        const scenario = scenarioFromRisk(
+                          id,
+                          body,
+                          processes.map((entry) => entry.process),
+                        );
+                        const file = `${scenario.id}.yaml`;
+                        downloadYaml(file, exportScenarioYaml(scenario));
+                        setNotice(t('continuity.risks.scenarioSaved', { file }));
+                      }}
                     >
                       {t('continuity.risks.scenario')}
                     </button>
