@@ -70,6 +70,10 @@ test('staffs an incident from the directory: assign, hand over with a briefing, 
   await expect(roles.row('commander')).toHaveAttribute('data-state', 'held');
   await roles.release('communications', 'Off shift; Chloé is back at 08:00');
   await expect(roles.vacancyWarning).toHaveText('⚠ Nobody holds: Communications lead.');
+  // In the incident's side column the board fits its panel: nothing is cut or pushes the page sideways.
+  expect(await page.getByTestId('role-board').evaluate((board) => board.scrollWidth - board.clientWidth)).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await roles.row('communications').scrollIntoViewIfNeeded();
   await screenshot(page, 'roles-board');
 
   // The directory tells where each person holds a role now, and leads there.
