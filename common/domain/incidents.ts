@@ -34,6 +34,7 @@ import { rolesOfActor, type RoleHolder } from './roles';
 import type { Audience, MessageChannel } from '../comms/audiences';
 import { applyCommsDoc, NO_COMMS_DOCS, type CommsDocs } from '../comms/comms-docs';
 import { deliver, recordMessage, type IncidentMessage } from '../comms/messages';
+import { applyExerciseEvent, NO_SESSIONS, type ExerciseSessions } from '../exercises/session';
 
 export type { IncidentStatus } from '../events/event';
 
@@ -173,6 +174,8 @@ export interface WarRoomState {
   readonly comms: CommsDocs;
   /** Business processes, risks, post-mortems and action items (common/continuity). */
   readonly continuity: ContinuityDocs;
+  /** Exercise sessions (only the exercise workspace holds any). */
+  readonly exercises: ExerciseSessions;
   /** Events that refer to an incident this replica does not hold (yet). */
   readonly orphans: number;
   /** Events folded so far. */
@@ -188,6 +191,7 @@ export const EMPTY_STATE: WarRoomState = {
   runbooks: NO_RUNBOOK_DOCS,
   comms: NO_COMMS_DOCS,
   continuity: EMPTY_CONTINUITY,
+  exercises: NO_SESSIONS,
   orphans: 0,
   eventCount: 0,
   last: undefined,
@@ -247,6 +251,7 @@ class Folder {
   runbooks: RunbookDocs;
   comms: CommsDocs;
   continuity: ContinuityDocs;
+  exercises: ExerciseSessions;
   orphans: number;
   eventCount: number;
   last: WarEvent | undefined;
@@ -258,6 +263,7 @@ class Folder {
     this.runbooks = from.runbooks;
     this.comms = from.comms;
     this.continuity = from.continuity;
+    this.exercises = from.exercises;
     this.orphans = from.orphans;
     this.eventCount = from.eventCount;
     this.last = from.last;
@@ -294,6 +300,13 @@ class Folder {
         return;
       case 'monitor.state-changed':
         this.monitorChanged(event, at);
+        return;
+      case 'exercise.started':
+      case 'exercise.controlled':
+      case 'exercise.inject':
+      case 'exercise.observer-note':
+      case 'exercise.debrief':
+        this.exercises = applyExerciseEvent(this.exercises, event);
         return;
       default: {
         const incident = this.draft(event.incidentId);
@@ -383,6 +396,7 @@ class Folder {
       runbooks: this.runbooks,
       comms: this.comms,
       continuity: this.continuity,
+      exercises: this.exercises,
       orphans: this.orphans,
       eventCount: this.eventCount,
       last: this.last,
@@ -394,7 +408,7 @@ const NO_ROLES: readonly string[] = Object.freeze([]);
 
 type IncidentEvent = Exclude<
   WarEvent,
-  { type: 'incident.declared' | 'doc.put' | 'doc.delete' | 'monitor.state-changed' }
+  { type: 'incident.declared' | 'doc.put' | 'doc.delete' | 'monitor.state-changed' | `exercise.${string}` }
 >;
 
 function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: number): void {

@@ -4,6 +4,13 @@ import { z } from 'zod';
 import { HLC_PATTERN } from './hlc';
 import { runStartedSchema, stepChangedSchema } from '../runbooks/run-payloads';
 import { deliveryChangedSchema, messageRecordedSchema } from '../comms/message-payloads';
+import {
+  exerciseControlledSchema,
+  exerciseDebriefSchema,
+  exerciseInjectSchema,
+  exerciseObserverNoteSchema,
+  exerciseStartedSchema,
+} from '../exercises/session-payloads';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export const severitySchema = z.enum(SEVERITIES);
@@ -164,6 +171,12 @@ export const payloadSchemas = {
     /** When it was crossed, computed from the record, not when it was noticed. */
     crossedAt: instantSchema,
   }),
+  // An exercise session in the exercise workspace (see common/exercises/session.ts).
+  'exercise.started': exerciseStartedSchema,
+  'exercise.controlled': exerciseControlledSchema,
+  'exercise.inject': exerciseInjectSchema,
+  'exercise.observer-note': exerciseObserverNoteSchema,
+  'exercise.debrief': exerciseDebriefSchema,
   // Workspace documents (people, custom roles and types, severity definitions),
   // last writer wins per document. Bodies are checked per collection by the fold,
   // so a newer collection from a newer laptop never blocks a batch.
@@ -217,6 +230,11 @@ export const eventSchema = z.discriminatedUnion('type', [
   member('comms.message-recorded'),
   member('comms.delivery-changed'),
   member('continuity.threshold-crossed'),
+  member('exercise.started'),
+  member('exercise.controlled'),
+  member('exercise.inject'),
+  member('exercise.observer-note'),
+  member('exercise.debrief'),
 ]);
 
 export type WarEvent = z.infer<typeof eventSchema>;
@@ -229,11 +247,16 @@ export type EventDraft = {
   [T in EventType]: { type: T; payload: PayloadOf<T>; incidentId?: string; actor: string };
 }[EventType];
 
-/**
- * The workspace of a laptop's own record. Exercises get workspaces of their own
- * later; a team hub serves this one under the same name.
- */
+/** The workspace of a laptop's real record; a team hub serves it under the same name. */
 export const DEFAULT_WORKSPACE = 'default';
+/**
+ * Drills live apart, in a workspace of their own on every replica, so they never
+ * mix with real incidents or their figures; a hub serves it under its own token.
+ */
+export const EXERCISE_WORKSPACE = 'exercise';
+export const WORKSPACES = [DEFAULT_WORKSPACE, EXERCISE_WORKSPACE] as const;
+export type Workspace = (typeof WORKSPACES)[number];
+export const workspaceSchema = z.enum(WORKSPACES);
 
 /** The hash of the first event of every device's chain. */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/messages';
 import { draftAfterAction } from './after-action';
+import { realTime } from './scoring';
 import { afterActionFileName, renderAfterAction } from './after-action-render';
 import { drillRecord, HOSTILE, paymentScenario, T0 } from './drill.fixture';
 
@@ -15,7 +16,7 @@ function hostileReport(locale: 'en' | 'fr') {
   return draftAfterAction(
     {
       scenario,
-      startedAt: T0,
+      timing: realTime(T0),
       endedAt: T0 + 3_600_000,
       incident,
       docs: state.docs,

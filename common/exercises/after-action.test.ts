@@ -3,6 +3,7 @@ import { translate } from '../i18n/messages';
 import { blocksToMarkdown } from '../report/blocks';
 import { AFTER_ACTION_SECTIONS, afterActionNotesSchema, draftAfterAction, type AfterActionNotes } from './after-action';
 import { drillRecord, paymentScenario, T0 } from './drill.fixture';
+import { realTime } from './scoring';
 
 const MINUTE = 60_000;
 const context = (locale: 'en' | 'fr') => ({ locale, translate, timeZone: 'Europe/Paris', now: T0 + 70 * MINUTE });
@@ -23,7 +24,7 @@ const NOTES: AfterActionNotes = {
 function report(locale: 'en' | 'fr', notes: AfterActionNotes = NOTES) {
   const { state, incident } = drillRecord();
   return draftAfterAction(
-    { scenario: paymentScenario(), startedAt: T0, endedAt: T0 + 60 * MINUTE, incident, docs: state.docs, notes },
+    { scenario: paymentScenario(), timing: realTime(T0), endedAt: T0 + 60 * MINUTE, incident, docs: state.docs, notes },
     context(locale),
   );
 }
@@ -86,7 +87,7 @@ describe('after-action report', () => {
     const { state } = drillRecord();
     const markdown = blocksToMarkdown(
       draftAfterAction(
-        { scenario: paymentScenario(), startedAt: T0, incident: undefined, docs: state.docs, notes: NOTES },
+        { scenario: paymentScenario(), timing: realTime(T0), incident: undefined, docs: state.docs, notes: NOTES },
         context('en'),
       ),
     );

@@ -5,7 +5,6 @@
 // entries, in order). Pure, like the post-mortem: the caller gives the locale,
 // translate, the time zone and `now`. The report is neutral blocks that
 // common/report/blocks.ts writes as Markdown, HTML and PDF, escaping each.
-import { z } from 'zod';
 import type { Documents } from '../domain/documents';
 import type { Incident } from '../domain/incidents';
 import {
@@ -19,7 +18,8 @@ import {
 import type { Block } from '../report/blocks';
 import { localText } from '../runbooks/runbook-schema';
 import { injectsInOrder, type Inject, type Scenario } from './scenario-schema';
-import { scoreExercise, type ActionScore } from './scoring';
+import type { AfterActionNotes } from './session-payloads';
+import { scoreExercise, type ActionScore, type ExerciseTiming } from './scoring';
 
 export const AFTER_ACTION_SECTIONS = [
   'summary',
@@ -32,29 +32,17 @@ export const AFTER_ACTION_SECTIONS = [
 ] as const;
 export type AfterActionSection = (typeof AFTER_ACTION_SECTIONS)[number];
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-
-/** What the facilitator writes: who took part, strengths, areas for improvement, the plan. */
-export const afterActionNotesSchema = z.strictObject({
-  participants: z.array(z.strictObject({ name: text(120), role: text(64).optional() })).max(100),
-  strengths: z.array(text(2_000)).max(50),
-  improvements: z.array(text(2_000)).max(50),
-  plan: z
-    .array(
-      z.strictObject({
-        action: text(500),
-        owner: text(120),
-        /** A calendar day, `2026-12-15`. */
-        due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-      }),
-    )
-    .max(50),
-});
-export type AfterActionNotes = z.infer<typeof afterActionNotesSchema>;
+export { afterActionNotesSchema, type AfterActionNotes } from './session-payloads';
 
 export interface AfterActionInput {
   readonly scenario: Scenario;
-  readonly startedAt: number;
+  /** Where the session started and how its clock ran (common/exercises/session.ts sessionTiming). */
+  readonly timing: ExerciseTiming;
+  /**
+   * The injects as they fired; absent, each is taken to have fired at its
+   * offset in real time (a plan, before the session is played).
+   */
+  readonly fired?: readonly { readonly inject: Inject; readonly at: number }[];
   /** When the facilitator ended it; absent while it runs (the report then stops at `now`). */
   readonly endedAt?: number;
   /** The incident the team declared for it; undefined until they do. */
@@ -101,7 +89,8 @@ function injectText(inject: Inject, context: ExportContext): string {
 
 /** The report as blocks, in the order of AFTER_ACTION_SECTIONS. */
 export function draftAfterAction(input: AfterActionInput, context: ExportContext): Block[] {
-  const { scenario, startedAt, incident, docs, notes } = input;
+  const { scenario, timing, incident, docs, notes } = input;
+  const { startedAt } = timing;
   const tr: Tr = (key, values) => context.translate(context.locale, key, values);
   const local = (value: Parameters<typeof localText>[0]) => localText(value, context.locale);
   const at = (ms: number) => formatInstant(ms, context.timeZone);
@@ -143,7 +132,7 @@ export function draftAfterAction(input: AfterActionInput, context: ExportContext
   blocks.push({ kind: 'list', items: scenario.objectives.map(local) });
 
   heading('scores');
-  const score = scoreExercise(scenario, startedAt, incident, end);
+  const score = scoreExercise(scenario, timing, incident, end);
   blocks.push({
     kind: 'paragraph',
     text: tr('exercises.report.score', {
@@ -186,10 +175,11 @@ export function draftAfterAction(input: AfterActionInput, context: ExportContext
   // Injects fired by `end`, then the team's entries; at the same moment the inject comes first.
   const facilitator = tr('exercises.report.facilitator');
   const rows: { at: number; order: number; cells: string[] }[] = [
-    ...injectsInOrder(scenario)
-      .map((inject) => ({ inject, firedAt: startedAt + inject.offsetSeconds * 1000 }))
-      .filter(({ firedAt }) => firedAt <= end)
-      .map(({ inject, firedAt }) => ({
+    ...(
+      input.fired ?? injectsInOrder(scenario).map((inject) => ({ inject, at: startedAt + inject.offsetSeconds * 1000 }))
+    )
+      .filter(({ at: firedAt }) => firedAt <= end)
+      .map(({ inject, at: firedAt }) => ({
         at: firedAt,
         order: 0,
         cells: [facilitator, tr(`exercises.inject.${inject.kind}`), injectText(inject, context)],
@@ -207,7 +197,7 @@ export function draftAfterAction(input: AfterActionInput, context: ExportContext
       : {
           kind: 'table',
           header: ['time', 'elapsed', 'source', 'kind', 'text'].map(column),
-          rows: rows.map((row) => [at(row.at), elapsed(row.at - startedAt), ...row.cells]),
+          rows: rows.map((row) => [at(row.at), elapsed(timing.elapsedMs(row.at)), ...row.cells]),
         },
   );
   return blocks;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { drillRecord, paymentScenario, T0 } from './drill.fixture';
-import { scoreExercise } from './scoring';
+import { realTime, scoreExercise } from './scoring';
 
 const MINUTE = 60_000;
 
 describe('exercise scoring', () => {
   it('scores each expected action met, late or missed, and by how much', () => {
     const { incident } = drillRecord();
-    const score = scoreExercise(paymentScenario(), T0, incident, T0 + 55 * MINUTE);
+    const score = scoreExercise(paymentScenario(), realTime(T0), incident, T0 + 55 * MINUTE);
     const byId = Object.fromEntries(score.actions.map((action) => [action.action.id, action]));
     // Declared at 3 min for a 5-minute target: 2 minutes early.
     expect(byId.declare).toMatchObject({ outcome: 'met', elapsedSeconds: 180, bySeconds: 120 });
@@ -23,9 +23,9 @@ describe('exercise scoring', () => {
   });
 
   it('keeps an action open until its target passes, then calls it missed', () => {
-    const early = scoreExercise(paymentScenario(), T0, undefined, T0 + 2 * MINUTE);
+    const early = scoreExercise(paymentScenario(), realTime(T0), undefined, T0 + 2 * MINUTE);
     expect(early.actions[0]).toMatchObject({ outcome: 'pending', bySeconds: 180 });
-    const late = scoreExercise(paymentScenario(), T0, undefined, T0 + 2 * 3_600_000);
+    const late = scoreExercise(paymentScenario(), realTime(T0), undefined, T0 + 2 * 3_600_000);
     expect(late.actions.every((action) => action.outcome === 'missed')).toBe(true);
     expect(late.missed).toBe(5);
   });
@@ -41,7 +41,7 @@ describe('exercise scoring', () => {
           { id: 'other-run', kind: 'runbook-started', runbook: 'ddos', targetSeconds: 600, label: 'DDoS' },
         ],
       },
-      T0,
+      realTime(T0),
       incident,
       T0 + 55 * MINUTE,
     );

@@ -34,6 +34,20 @@ export interface ExerciseScore {
   readonly pending: number;
 }
 
+/**
+ * How a session measures time: where it started, and the exercise time at a
+ * wall-clock moment (faster than the wall at ×10, standing still when paused).
+ */
+export interface ExerciseTiming {
+  readonly startedAt: number;
+  readonly elapsedMs: (wallMs: number) => number;
+}
+
+/** A drill played in real time, never paused. */
+export function realTime(startedAt: number): ExerciseTiming {
+  return { startedAt, elapsedMs: (wallMs) => Math.max(0, wallMs - startedAt) };
+}
+
 const stage = (status: string) => (INCIDENT_STATUSES as readonly string[]).indexOf(status);
 
 /** The first moment the record shows an action done, if it does. */
@@ -95,22 +109,22 @@ export function doneAt(action: ExpectedAction, incident: Incident | undefined): 
   }
 }
 
-/** One action's score at `now`. */
+/** One action's score at `now`, in exercise time. */
 export function scoreAction(
   action: ExpectedAction,
-  startedAt: number,
+  timing: ExerciseTiming,
   incident: Incident | undefined,
   now: number,
 ): ActionScore {
   const at = doneAt(action, incident);
   if (at === undefined) {
-    const left = action.targetSeconds - Math.floor((now - startedAt) / 1000);
+    const left = action.targetSeconds - Math.floor(timing.elapsedMs(now) / 1000);
     return left >= 0
       ? { action, outcome: 'pending', bySeconds: left }
       : { action, outcome: 'missed', bySeconds: -left };
   }
   // Something done before the clock started (a role kept from the briefing) counts as done at the start.
-  const elapsedSeconds = Math.max(0, Math.round((at - startedAt) / 1000));
+  const elapsedSeconds = at <= timing.startedAt ? 0 : Math.max(0, Math.round(timing.elapsedMs(at) / 1000));
   const margin = action.targetSeconds - elapsedSeconds;
   return margin >= 0
     ? { action, outcome: 'met', at, elapsedSeconds, bySeconds: margin }
@@ -120,11 +134,11 @@ export function scoreAction(
 /** Every expected action of the scenario scored against the incident the team ran (undefined: never declared). */
 export function scoreExercise(
   scenario: Pick<Scenario, 'expected'>,
-  startedAt: number,
+  timing: ExerciseTiming,
   incident: Incident | undefined,
   now: number,
 ): ExerciseScore {
-  const actions = scenario.expected.map((action) => scoreAction(action, startedAt, incident, now));
+  const actions = scenario.expected.map((action) => scoreAction(action, timing, incident, now));
   const count = (outcome: ActionOutcome) => actions.filter((score) => score.outcome === outcome).length;
   return { actions, met: count('met'), late: count('late'), missed: count('missed'), pending: count('pending') };
 }
