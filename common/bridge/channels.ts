@@ -25,6 +25,9 @@ export const CALL_NAMES = [
   'backup:upload',
   'backup:restore',
   'shell:take-opened-file',
+  'exercise:start',
+  'exercise:control',
+  'exercise:inject',
 ] as const;
 export const EVENT_NAMES = [
   'settings:changed',

@@ -27,6 +27,8 @@ import {
   backupUploadSchema,
 } from './backup-contract';
 import type { CallName, EventName } from './channels';
+import { exerciseControlSchema, exerciseInjectRequestSchema, exerciseStartSchema } from './exercise-contract';
+import { workspaceSchema } from '../events/event';
 import { shellCommandSchema, takeOpenedFileResponseSchema } from './shell-contract';
 
 export { CALL_NAMES, EVENT_NAMES, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, isCallName, isEventName } from './channels';
@@ -69,7 +71,11 @@ export const hubJoinSchema = z.strictObject({
     .max(2_000)
     .refine((value) => /^https?:\/\/[^\s]+$/.test(value), 'an http:// or https:// address'),
   token: z.string().trim().min(8).max(500),
+  workspace: workspaceSchema.optional(),
 });
+
+/** A call about one workspace; absent, the real record's. */
+export const workspaceRequestSchema = z.strictObject({ workspace: workspaceSchema.optional() });
 
 const short = z.string().max(200);
 const chainBreakSchema = z.discriminatedUnion('kind', [
@@ -117,9 +123,10 @@ export const calls = {
   'settings:update': { request: settingsSchema.partial(), response: settingsSchema },
   // The window's replica exchanging with the host's: the same protocol as host ⇄ hub.
   'sync:exchange': { request: exchangeRequestSchema, response: exchangeResponseSchema },
-  'sync:get-status': { request: empty, response: syncStatusSchema },
+  // Each workspace (the real record, the exercises) syncs with the hub under its own token.
+  'sync:get-status': { request: workspaceRequestSchema, response: syncStatusSchema },
   'hub:join': { request: hubJoinSchema, response: syncStatusSchema },
-  'hub:leave': { request: empty, response: syncStatusSchema },
+  'hub:leave': { request: workspaceRequestSchema, response: syncStatusSchema },
   // Checks every device's hash chain in the host's replica.
   'record:verify': { request: empty, response: recordReportSchema },
   // The host's monitors as it sees them now; their definitions are `monitor` documents.
@@ -141,9 +148,10 @@ export const calls = {
     response: empty,
   },
   // Records a message told to an audience; with a channel, queues it in this host's outbox (common/comms).
+  // In the exercise workspace it is recorded and never delivered: `rehearsed`.
   'comms:send': {
     request: sendMessageRequestSchema,
-    response: z.strictObject({ status: z.enum(['copied', 'queued']) }),
+    response: z.strictObject({ status: z.enum(['copied', 'queued', 'rehearsed']) }),
   },
   'comms:outbox': { request: empty, response: outboxSchema },
   'comms:retry': { request: z.strictObject({ messageId: z.string().min(1).max(64) }), response: outboxSchema },
@@ -154,12 +162,16 @@ export const calls = {
   'backup:restore': { request: backupRestoreSchema, response: backupRestoredSchema },
   // A runbook or scenario file the system asked the desktop app to open (common/bridge/shell-contract.ts).
   'shell:take-opened-file': { request: empty, response: takeOpenedFileResponseSchema },
+  // The facilitator's host writes the session's events, so its clock fires the injects (common/bridge/exercise-contract.ts).
+  'exercise:start': { request: exerciseStartSchema, response: z.strictObject({ sessionId: z.string() }) },
+  'exercise:control': { request: exerciseControlSchema, response: empty },
+  'exercise:inject': { request: exerciseInjectRequestSchema, response: empty },
 } as const satisfies Record<CallName, CallSpec>;
 
 export const events = {
   'settings:changed': settingsSchema,
-  /** The host's record grew: windows pull. */
-  'sync:changed': z.strictObject({ vector: vectorSchema }),
+  /** The host's record of a workspace grew: that workspace's windows pull. */
+  'sync:changed': z.strictObject({ workspace: z.string(), vector: vectorSchema }),
   'sync:status': syncStatusSchema,
   /** The monitor board changed (a status, a check's latency, an incoming alert). */
   'monitor:changed': monitorBoardSchema,

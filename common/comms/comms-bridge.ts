@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { audienceSchema, MESSAGE_MAX, REASON_TEXT_MAX, SUBJECT_MAX } from './audiences';
 import { channelSchema } from './comms-docs';
+import { workspaceSchema } from '../events/event';
 
 const id = z.string().min(1).max(64);
 
@@ -17,6 +18,8 @@ export const sendMessageRequestSchema = z.strictObject({
   text: z.string().trim().min(1).max(MESSAGE_MAX),
   /** The channel as the workspace defines it now; absent: copied to the clipboard by hand. */
   channel: channelSchema.optional(),
+  /** Absent: the real record. In the exercise workspace nothing is delivered. */
+  workspace: workspaceSchema.optional(),
 });
 export type SendMessageRequest = z.infer<typeof sendMessageRequestSchema>;
 

@@ -1,6 +1,7 @@
 // What crosses the bridge for the acting steps of a checklist: the exact
 // command or call a person confirmed, its output in order, and how it ended.
 import { z } from 'zod';
+import { workspaceSchema } from '../events/event';
 import { vectorSchema } from '../sync/protocol';
 import { evidenceSchema, STEP_STATUSES } from './run-payloads';
 import { commandSpecSchema, httpSpecSchema, waitSpecSchema } from './runbook-schema';
@@ -25,6 +26,8 @@ export const runStepRequestSchema = z.strictObject({
   dryRun: z.boolean(),
   /** The step exactly as the person confirmed it; the host compares it with its own record. */
   action: stepActionSchema,
+  /** Absent: the real record. In the exercise workspace commands are dry runs unless the session allows live actions. */
+  workspace: workspaceSchema.optional(),
   /**
    * The window's record when the person confirmed (its run and approval
    * included): the host waits until its own record holds as much, then decides.

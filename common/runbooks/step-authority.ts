@@ -2,9 +2,12 @@
 // a window's request to run a step. A window asks; the record decides: the step
 // must be one of the run's own snapshot, unchanged from what the person
 // confirmed, approved by a second person when it needs it, and a dry run
-// whenever the run is an exercise without live actions.
+// whenever the run is an exercise without live actions, or belongs to the
+// exercise workspace while the session does not allow them.
 import { canonicalJson } from '../events/canonical';
 import type { WarRoomState } from '../domain/incidents';
+import { DEFAULT_WORKSPACE, EXERCISE_WORKSPACE } from '../events/event';
+import { activeSession } from '../exercises/session';
 import { effectiveStatuses, isDryRun } from './run-state';
 import type { StepStatus } from './run-payloads';
 import type { CommandSpec, HttpSpec, RunbookStep, WaitSpec } from './runbook-schema';
@@ -66,7 +69,11 @@ export function actionOf(step: RunbookStep): StepAction | undefined {
  * rather than silently turned into a dry run, so the window never shows one
  * thing and records another.
  */
-export function authoriseStep(state: WarRoomState, request: StepRequest): Authority {
+export function authoriseStep(
+  state: WarRoomState,
+  request: StepRequest,
+  workspace: string = DEFAULT_WORKSPACE,
+): Authority {
   const incident = state.incidents.get(request.incidentId);
   if (!incident) return { ok: false, refusal: 'unknown-incident' };
   const run = incident.runs.get(request.runId);
@@ -83,7 +90,9 @@ export function authoriseStep(state: WarRoomState, request: StepRequest): Author
   if (!RUNNABLE.has(status)) return { ok: false, refusal: 'finished' };
   // A wait observes; it never acts on the world, so it is never a dry run.
   if (action.kind === 'wait') return { ok: true, dryRun: false };
-  const mustBeDry = isDryRun(run);
+  // In the exercise workspace the session decides, whatever the run was started with.
+  const mustBeDry =
+    isDryRun(run) || (workspace === EXERCISE_WORKSPACE && !activeSession(state.exercises)?.allowLiveActions);
   if (mustBeDry && !request.dryRun) return { ok: false, refusal: 'live-in-exercise' };
   return { ok: true, dryRun: request.dryRun };
 }

@@ -117,7 +117,7 @@ describe('backup through the host', () => {
     expect(restored).toMatchObject({ ok: true, events: 3_001, stored: 3_001, devices: 1 });
     const log = await target.log();
     expect(await log.vector()).toEqual({ 'window-1': 3_001 });
-    expect(changed).toEqual([{ vector: { 'window-1': 3_001 } }]);
+    expect(changed).toEqual([{ workspace: 'default', vector: { 'window-1': 3_001 } }]);
     expect(value<{ names: string[] }>(await target.route('secret:list', {})).names).toEqual([]);
     expect(value<{ displayName: string | null }>(await target.route('settings:get', {})).displayName).toBeNull();
     expect(await readdir(join(root, 'target', 'restore-uploads'))).toEqual([]);

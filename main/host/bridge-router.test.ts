@@ -55,6 +55,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'backup:upload': async () => ({ bytes: 0 }),
     'backup:restore': async () => ({ ok: false, reason: 'no-upload', detail: '' }),
     'shell:take-opened-file': async () => ({ file: null }),
+    'exercise:start': async () => ({ sessionId: 's1' }),
+    'exercise:control': async () => ({}),
+    'exercise:inject': async () => ({}),
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@
 // by hand at once, or queues it in the outbox, which records it and its
 // delivery in this device's own chain; the outbox's changes are pushed to
 // every window. The queue is resumed when the host starts.
-import type { EventDraft } from '../../common/events/event';
+import { EXERCISE_WORKSPACE, type EventDraft } from '../../common/events/event';
 import { systemClock, type Clock } from '../services/clock';
 import { Outbox, type Deliver } from '../services/comms/outbox';
 import type { Logger } from '../services/logger';
@@ -19,6 +19,8 @@ export interface CommsHostOptions {
   readonly logger: Logger;
   readonly clock?: Clock;
   readonly deliver?: Deliver;
+  /** Writes into the exercise workspace, where messages are recorded and never delivered. */
+  readonly appendExercise?: (drafts: readonly EventDraft[]) => Promise<void>;
 }
 
 export interface CommsHost {
@@ -55,7 +57,28 @@ export function createCommsHost(options: CommsHostOptions): CommsHost {
     handlers: {
       'comms:send': async (request) => {
         await start();
-        const { messageId, incidentId, actor, audience, templateId, subject, text, channel } = request;
+        const { messageId, incidentId, actor, audience, templateId, subject, text, channel, workspace } = request;
+        if (workspace === EXERCISE_WORKSPACE) {
+          if (!options.appendExercise) throw new Error('this host keeps no exercise workspace');
+          // What was told to whom is part of the drill; the channel is named, and nothing leaves the laptop.
+          await options.appendExercise([
+            {
+              type: 'comms.message-recorded',
+              incidentId,
+              actor,
+              payload: {
+                messageId,
+                audience,
+                channel: 'clipboard',
+                ...(channel ? { destination: channel.name } : {}),
+                ...(templateId ? { templateId } : {}),
+                ...(subject ? { subject } : {}),
+                text,
+              },
+            },
+          ]);
+          return { status: 'rehearsed' };
+        }
         if (!channel) {
           await options.append([
             {

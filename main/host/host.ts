@@ -1,12 +1,20 @@
 // The host of one device: what both Electron main and the Node web host run.
 // It owns the data dir and answers the bridge; transports only carry messages.
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import type { AppInfo } from '../../common/bridge/contract';
+import type { AppInfo, EventPayload } from '../../common/bridge/contract';
 import type { OpenedFile } from '../../common/bridge/shell-contract';
 import { matchLocale } from '../../common/i18n/locales';
 import { verifyRecord } from '../../common/events/chain';
-import type { EventDraft } from '../../common/events/event';
+import {
+  DEFAULT_WORKSPACE,
+  EXERCISE_WORKSPACE,
+  WORKSPACES,
+  type EventDraft,
+  type WarEvent,
+  type Workspace,
+} from '../../common/events/event';
 import type { EventLog } from '../../common/sync/event-log';
 import type { OpenedLog } from './host-store';
 import { systemClock, type Clock } from '../services/clock';
@@ -17,6 +25,7 @@ import { createRouter, HostEvents, type Router } from './bridge-router';
 import { Monitoring, SECRET_PREFIX } from './monitoring';
 import { Replication, type ConnectHub } from './replication';
 import { createCommsHost } from './comms-host';
+import { createExerciseHost } from './exercise-host';
 import { RecordView } from './record-view';
 import { createRunbookHost } from './runbook-host';
 import { openSecretStore } from './secret-store';
@@ -57,6 +66,18 @@ export interface Host {
   close(): Promise<void>;
 }
 
+/** One workspace's record in this host: its log, its writes, its own reading of it, its hub. */
+interface WorkspaceRecord {
+  readonly workspace: Workspace;
+  log(): Promise<EventLog>;
+  appendOwn(drafts: readonly EventDraft[]): Promise<readonly WarEvent[]>;
+  /** Writes events of this host's own, and tells windows and the hub. */
+  append(drafts: readonly EventDraft[]): Promise<void>;
+  deviceId(): Promise<string>;
+  readonly replication: Replication;
+  readonly view: RecordView;
+}
+
 const HUB_START_DELAY_MS = 2_000;
 /** PostgreSQL's largest LIMIT worth asking for: more events than any record holds. */
 const ALL_EVENTS = 2 ** 31 - 1;
@@ -87,27 +108,55 @@ export async function createHost(options: HostOptions): Promise<Host> {
     }
     return opened;
   };
-  const log = () => open().then((store) => store.log);
-  const secrets = openSecretStore(options.dataDir);
-  const replication = new Replication({
-    dataDir: options.dataDir,
-    log,
-    events,
-    secrets,
-    connectHub: options.connectHub,
-    logger: createLogger('replication'),
-  });
   const clock = options.clock ?? systemClock;
-  // Host services write their own events (a monitor's change, a command's
-  // evidence) into this device's chain, as any replica writes its own.
-  const appendOwn = async (drafts: readonly EventDraft[]) => {
-    const store = await open();
-    if (!store.append) throw new Error('this record is read-only');
-    return store.append(drafts, clock.now());
-  };
+  const secrets = openSecretStore(options.dataDir);
+  const records = new Map(WORKSPACES.map((workspace) => [workspace, openWorkspace(workspace)] as const)) as ReadonlyMap<
+    Workspace,
+    WorkspaceRecord
+  >;
+  function openWorkspace(workspace: Workspace): WorkspaceRecord {
+    const opened = () =>
+      open().then((store) => {
+        if (workspace === DEFAULT_WORKSPACE) return store;
+        if (!store.workspace) throw new Error(`this store holds no "${workspace}" workspace`);
+        return store.workspace(workspace);
+      });
+    const log = () => opened().then((store) => store.log);
+    const replication = new Replication({
+      dataDir: options.dataDir,
+      workspace,
+      log,
+      events,
+      secrets,
+      connectHub: options.connectHub,
+      logger: createLogger(workspace === DEFAULT_WORKSPACE ? 'replication' : `replication:${workspace}`),
+    });
+    // Host services write their own events (a monitor's change, a command's
+    // evidence, an inject) into this device's chain, as any replica writes its own.
+    const appendOwn = async (drafts: readonly EventDraft[]) => {
+      const store = await opened();
+      if (!store.append) throw new Error('this record is read-only');
+      return store.append(drafts, clock.now());
+    };
+    const append = async (drafts: readonly EventDraft[]) => {
+      await appendOwn(drafts);
+      replication.onLocalChange(await (await log()).vector());
+    };
+    const deviceId = async () => {
+      const store = await opened();
+      if (store.deviceId === undefined) throw new Error('this record is read-only');
+      return store.deviceId;
+    };
+    return { workspace, log, appendOwn, append, deviceId, replication, view: new RecordView({ log, events, clock }) };
+  }
+  const record = (workspace: Workspace | undefined): WorkspaceRecord =>
+    records.get(workspace ?? DEFAULT_WORKSPACE) as WorkspaceRecord;
+  const real = record(DEFAULT_WORKSPACE);
+  const drill = record(EXERCISE_WORKSPACE);
+  const { log, replication, view, append } = real;
   const monitoring = new Monitoring({
     log,
-    append: appendOwn,
+    append: real.appendOwn,
     onAppended: (vector) => replication.onLocalChange(vector),
     secrets,
     events,
@@ -118,11 +167,6 @@ export async function createHost(options: HostOptions): Promise<Host> {
     logger: createLogger('monitoring'),
     locale: () => settings.get().locale ?? matchLocale(options.systemLocale),
   });
-  const view = new RecordView({ log, events, clock });
-  const append = async (drafts: readonly EventDraft[]) => {
-    await appendOwn(drafts);
-    replication.onLocalChange(await (await log()).vector());
-  };
   const runbooks = createRunbookHost({
     view,
     monitors: monitoring.watch,
@@ -133,9 +177,36 @@ export async function createHost(options: HostOptions): Promise<Host> {
     logger: createLogger('runbook'),
     clock,
   });
+  // The exercise workspace's runs: their own runner and journal, evidence in the drill's record.
+  const drillDir = join(options.dataDir, EXERCISE_WORKSPACE);
+  await mkdir(drillDir, { recursive: true });
+  const drillRunbooks = createRunbookHost({
+    view: drill.view,
+    monitors: monitoring.watch,
+    dataDir: drillDir,
+    append: drill.append,
+    events,
+    secrets,
+    logger: createLogger('runbook:exercise'),
+    clock,
+    workspace: EXERCISE_WORKSPACE,
+  });
+  const exercises = createExerciseHost({
+    view: drill.view,
+    append: drill.append,
+    deviceId: drill.deviceId,
+    clock,
+    logger: createLogger('exercise'),
+  });
+  // Whatever grows the drill's record (a window, the hub, the clock itself) may move its clock.
+  events.subscribe((name, payload) => {
+    if (name === 'sync:changed' && (payload as EventPayload<'sync:changed'>).workspace === EXERCISE_WORKSPACE)
+      exercises.onChanged();
+  });
   const comms = createCommsHost({
     dataDir: options.dataDir,
     append,
+    appendExercise: drill.append,
     events,
     // The secrets people set through `secret:set` (the Secrets panel) live in the monitors' namespace.
     secret: (name) => secrets.get(`${SECRET_PREFIX}${name}`),
@@ -167,10 +238,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
         events.emit('settings:changed', next);
         return next;
       },
-      'sync:exchange': (request) => replication.exchangeWithWindow(request),
-      'sync:get-status': async () => replication.status(),
-      'hub:join': ({ url, token }) => replication.join(url, token),
-      'hub:leave': () => replication.leave(),
+      'sync:exchange': (request) => {
+        const target = records.get(request.workspace as Workspace);
+        // An unknown workspace gets the protocol's own refusal from the real record.
+        return (target ?? real).replication.exchangeWithWindow(request);
+      },
+      'sync:get-status': async ({ workspace }) => record(workspace).replication.status(),
+      'hub:join': ({ url, token, workspace }) => record(workspace).replication.join(url, token),
+      'hub:leave': ({ workspace }) => record(workspace).replication.leave(),
       // Every event beyond the empty vector is every event held, through the one
       // interface all replicas share.
       'record:verify': async () => {
@@ -180,6 +255,17 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
       ...monitoring.handlers,
       ...runbooks.handlers,
+      'runbook:run-step': (request) =>
+        (request.workspace === EXERCISE_WORKSPACE ? drillRunbooks : runbooks).handlers['runbook:run-step'](request),
+      'runbook:cancel': async ({ execId }) => ({
+        isCancelled: runbooks.runner.cancel(execId) || drillRunbooks.runner.cancel(execId),
+      }),
+      'runbook:ack-output': async ({ execId, bytes }) => {
+        runbooks.runner.ack(execId, bytes);
+        drillRunbooks.runner.ack(execId, bytes);
+        return {};
+      },
+      ...exercises.handlers,
       ...comms.handlers,
       ...backups.handlers,
       'shell:take-opened-file': async () => ({ file: (await options.takeOpenedFile?.()) ?? null }),
@@ -189,12 +275,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
   // The hub loop would open the store at once; give a window time to load first.
   // A window's first sync opens the store sooner; with no window, this does.
   const startTimer = setTimeout(() => {
-    void replication.start();
+    for (const each of records.values()) void each.replication.start();
     void monitoring.start();
+    exercises.start().catch(() => undefined);
     comms.start().catch(() => undefined);
-    runbooks
-      .recoverInterrupted()
-      .catch((error: unknown) => createLogger('runbook').error('interrupted steps could not be recorded', error));
+    for (const host of [runbooks, drillRunbooks])
+      host
+        .recoverInterrupted()
+        .catch((error: unknown) => createLogger('runbook').error('interrupted steps could not be recorded', error));
   }, HUB_START_DELAY_MS);
   startTimer.unref();
   hostLog.info(`host ready (${options.mode}), data in ${options.dataDir}`);
@@ -210,9 +298,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
     async close() {
       clearTimeout(startTimer);
       // Running commands are cancelled and their evidence written before the store closes.
+      exercises.close();
       await runbooks.close();
+      await drillRunbooks.close();
       await comms.close();
-      replication.close();
+      for (const each of records.values()) each.replication.close();
       await monitoring.close();
       const store = opened ? await opened.catch(() => null) : null;
       await store?.close();

@@ -20,7 +20,13 @@ import type { SecretStore } from './secret-store';
 export const WINDOW_BATCH_EVENTS = 500;
 const MIN_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
-const TOKEN_SECRET = 'hub-token';
+
+/** Where a workspace keeps its hub: the real record's names predate exercises, so they stay as they were. */
+export function hubFiles(workspace: string): { readonly config: string; readonly tokenSecret: string } {
+  return workspace === DEFAULT_WORKSPACE
+    ? { config: 'hub.json', tokenSecret: 'hub-token' }
+    : { config: `hub-${workspace}.json`, tokenSecret: `hub-token-${workspace}` };
+}
 
 export interface HubConnection {
   readonly exchange: ExchangeFn;
@@ -32,6 +38,8 @@ export type ConnectHub = (options: { url: string; workspace: string; token: stri
 
 export interface ReplicationOptions {
   readonly dataDir: string;
+  /** The workspace this replication carries; the hub serves each under its own token. */
+  readonly workspace: string;
   /** The host's replica; opened on first call. */
   readonly log: () => Promise<EventLog>;
   readonly events: HostEvents;
@@ -46,29 +54,32 @@ const hubConfigSchema = z.strictObject({ url: z.string() });
 export class Replication {
   private hub: { url: string; connection: HubConnection; unsubscribe: () => void } | null = null;
   private peerVector: VersionVector = {};
-  private current: SyncStatus = {
-    state: 'disabled',
-    hubUrl: null,
-    workspace: DEFAULT_WORKSPACE,
-    waiting: 0,
-    lastSyncedAt: null,
-    error: null,
-  };
+  private current: SyncStatus;
   private running: Promise<void> | null = null;
   private again = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private backoffMs = MIN_BACKOFF_MS;
   private isClosed = false;
   private readonly now: () => number;
+  private readonly files: ReturnType<typeof hubFiles>;
 
   constructor(private readonly options: ReplicationOptions) {
     this.now = options.now ?? Date.now;
+    this.files = hubFiles(options.workspace);
+    this.current = {
+      state: 'disabled',
+      hubUrl: null,
+      workspace: options.workspace,
+      waiting: 0,
+      lastSyncedAt: null,
+      error: null,
+    };
   }
 
   /** Resumes the hub joined in an earlier run, if any. */
   async start(): Promise<void> {
     const url = await this.readHubUrl();
-    const token = await this.options.secrets.get(TOKEN_SECRET);
+    const token = await this.options.secrets.get(this.files.tokenSecret);
     if (url && token) this.connect(url, token);
   }
 
@@ -88,14 +99,14 @@ export class Replication {
 
   /** Something new in the host's record (a window or a host service wrote). */
   onLocalChange(vector: VersionVector): void {
-    this.options.events.emit('sync:changed', { vector });
+    this.options.events.emit('sync:changed', { workspace: this.options.workspace, vector });
     this.kick();
   }
 
   async join(url: string, token: string): Promise<SyncStatus> {
     const normalised = url.replace(/\/+$/, '');
-    await this.options.secrets.set(TOKEN_SECRET, token);
-    await writeFileAtomic(join(this.options.dataDir, 'hub.json'), `${JSON.stringify({ url: normalised })}\n`);
+    await this.options.secrets.set(this.files.tokenSecret, token);
+    await writeFileAtomic(join(this.options.dataDir, this.files.config), `${JSON.stringify({ url: normalised })}\n`);
     this.connect(normalised, token);
     await this.running;
     return this.current;
@@ -103,8 +114,8 @@ export class Replication {
 
   async leave(): Promise<SyncStatus> {
     this.disconnect();
-    await this.options.secrets.set(TOKEN_SECRET, null);
-    await writeFileAtomic(join(this.options.dataDir, 'hub.json'), '{}\n');
+    await this.options.secrets.set(this.files.tokenSecret, null);
+    await writeFileAtomic(join(this.options.dataDir, this.files.config), '{}\n');
     this.update({ state: 'disabled', hubUrl: null, waiting: 0, error: null });
     return this.current;
   }
@@ -116,7 +127,7 @@ export class Replication {
 
   private connect(url: string, token: string): void {
     this.disconnect();
-    const connection = this.options.connectHub({ url, workspace: DEFAULT_WORKSPACE, token });
+    const connection = this.options.connectHub({ url, workspace: this.options.workspace, token });
     const unsubscribe = connection.subscribe(() => this.kick());
     this.hub = { url, connection, unsubscribe };
     this.peerVector = {};
@@ -165,7 +176,8 @@ export class Replication {
         lastSyncedAt: this.now(),
         error: null,
       });
-      if (outcome.pulled > 0) this.options.events.emit('sync:changed', { vector: after });
+      if (outcome.pulled > 0)
+        this.options.events.emit('sync:changed', { workspace: this.options.workspace, vector: after });
     } catch (error) {
       if (this.hub !== hub) return;
       const waiting = countMissing(await log.vector(), this.peerVector);
@@ -189,7 +201,7 @@ export class Replication {
   private async readHubUrl(): Promise<string | null> {
     try {
       const parsed = hubConfigSchema.safeParse(
-        JSON.parse(await readFile(join(this.options.dataDir, 'hub.json'), 'utf8')),
+        JSON.parse(await readFile(join(this.options.dataDir, this.files.config), 'utf8')),
       );
       return parsed.success ? parsed.data.url : null;
     } catch {

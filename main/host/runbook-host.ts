@@ -26,6 +26,8 @@ export interface RunbookHostOptions {
   /** The host's own reading of its record, which decides what may run. */
   readonly view: RecordView;
   readonly monitors?: MonitorWatch;
+  /** The workspace whose runs this host runs: in the exercise one, the session decides what may act. */
+  readonly workspace?: string;
 }
 
 /** How long the host waits for a window's latest changes to reach it by sync. */
@@ -69,7 +71,7 @@ export function createRunbookHost(options: RunbookHostOptions): RunbookHost {
       'runbook:run-step': async ({ after, ...request }) => {
         const state = await options.view.covering(after, CATCH_UP_MS);
         if (!state) throw new CallRefused('behind');
-        const authority = authoriseStep(state, request);
+        const authority = authoriseStep(state, request, options.workspace);
         if (!authority.ok) throw new CallRefused(authority.refusal);
         const key = `${request.runId}/${request.stepId}`;
         if ([...inFlight.values()].includes(key)) throw new CallRefused('running');

@@ -3,7 +3,7 @@
 import { useCallback, useEffect } from 'react';
 import { matchLocale, type Locale } from '../../common/i18n/locales';
 import { getBridge } from '../bridge';
-import { getEventStore, getProjection, useWarRoomState } from '../db';
+import { currentWorkspace, getEventStore, getProjection, useWarRoomState } from '../db';
 import { ContinuityView } from '../features/continuity/ContinuityView';
 import { PostmortemView } from '../features/postmortem/PostmortemView';
 import { Dashboard } from '../features/dashboard/Dashboard';
@@ -37,14 +37,17 @@ async function bootstrap(): Promise<void> {
     useUiStore.getState().setSettings(settings);
     if (settings.locale) void setLocale(settings.locale);
   });
-  bridge.on('sync:status', (status) => useUiStore.getState().setSyncStatus(status));
+  const workspace = currentWorkspace();
+  bridge.on('sync:status', (status) => {
+    if (status.workspace === workspace) useUiStore.getState().setSyncStatus(status);
+  });
   try {
     await getEventStore().identity();
   } catch (error) {
     ui.setAppState('error', error instanceof Error ? error.message : String(error));
     return;
   }
-  void bridge.call('sync:get-status', {}).then((status) => {
+  void bridge.call('sync:get-status', { workspace }).then((status) => {
     if (status.ok) useUiStore.getState().setSyncStatus(status.value);
   });
   // The record is local: a host that does not answer must not keep the window closed.

@@ -84,13 +84,13 @@ const browserContext: AppendContext = {
 
 /** The window's replica: local writes, and the EventLog the sync protocol runs over. */
 export class EventStore implements EventLog {
-  readonly workspace = DEFAULT_WORKSPACE;
   private knownIdentity: Promise<Identity> | null = null;
   private readonly appendListeners = new Set<() => void>();
 
   constructor(
     readonly db: WarRoomDatabase,
     private readonly context: AppendContext = browserContext,
+    readonly workspace: string = DEFAULT_WORKSPACE,
   ) {}
 
   /** This replica's device id and workspace, created on first use; it never changes after. */
@@ -99,7 +99,7 @@ export class EventStore implements EventLog {
       .transaction('rw', this.db.meta, async () => {
         const row = await this.db.meta.get('identity');
         if (row) return row.value as Identity;
-        const identity: Identity = { deviceId: this.context.newId(), workspace: DEFAULT_WORKSPACE };
+        const identity: Identity = { deviceId: this.context.newId(), workspace: this.workspace };
         await this.db.meta.put({ key: 'identity', value: identity });
         return identity;
       })

@@ -78,7 +78,10 @@ export function startHostSync(store: EventStore, bridge: BridgeClient): HostSync
   };
   const unsubscribers = [
     store.onAppend(kick),
-    bridge.on('sync:changed', kick),
+    // Only this window's workspace: a drill's clock ticking never makes the real record's windows pull.
+    bridge.on('sync:changed', (changed) => {
+      if (changed.workspace === store.workspace) kick();
+    }),
     bridge.onStatus((status) => {
       if (status === 'online') kick();
     }),

@@ -87,7 +87,7 @@ export function Composer({ incident, comms, policy, actor, initialAudience, init
       }
       setNotice({
         kind: 'ok',
-        text: t(outcome.status === 'queued' ? 'comms.composer.queued' : 'comms.composer.copied'),
+        text: t(`comms.composer.${outcome.status}`),
       });
       setMessageId(crypto.randomUUID());
     } finally {

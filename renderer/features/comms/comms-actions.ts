@@ -5,12 +5,13 @@ import type { SendMessageRequest } from '../../../common/comms/comms-bridge';
 import { CHANNEL_COLLECTION, TEMPLATE_COLLECTION, type Channel, type Template } from '../../../common/comms/comms-docs';
 import type { PayloadOf } from '../../../common/events/event';
 import { getBridge } from '../../bridge';
-import { getEventStore } from '../../db';
+import { currentWorkspace, getEventStore } from '../../db';
 
-export type SendOutcome = { ok: true; status: 'copied' | 'queued' } | { ok: false; message: string };
+export type SendOutcome = { ok: true; status: 'copied' | 'queued' | 'rehearsed' } | { ok: false; message: string };
 
+/** Sends from this window's workspace: in the exercise one the host records the message and delivers nothing. */
 export async function sendMessage(request: SendMessageRequest): Promise<SendOutcome> {
-  const result = await getBridge().call('comms:send', request);
+  const result = await getBridge().call('comms:send', { ...request, workspace: currentWorkspace() });
   return result.ok ? { ok: true, status: result.value.status } : { ok: false, message: result.error.message };
 }
 

@@ -2,7 +2,7 @@
 // ticks, approvals, decisions, runbook versions) and, for the steps that act,
 // as a call to the host, which records their evidence itself.
 import type { Result } from '../../../common/bridge/result';
-import type { PayloadOf } from '../../../common/events/event';
+import { EXERCISE_WORKSPACE, type PayloadOf } from '../../../common/events/event';
 import type { CatalogEntry } from '../../../common/runbooks/catalog';
 import type { StepStatus } from '../../../common/runbooks/run-payloads';
 import { isDryRun, type RunbookRun } from '../../../common/runbooks/run-state';
@@ -10,7 +10,7 @@ import { actionOf } from '../../../common/runbooks/step-authority';
 import { RUNBOOK_COLLECTION } from '../../../common/runbooks/runbook-docs';
 import type { Runbook, RunbookStep } from '../../../common/runbooks/runbook-schema';
 import { getBridge } from '../../bridge';
-import { getEventStore } from '../../db';
+import { currentWorkspace, getEventStore } from '../../db';
 import { expectExec } from './exec-stream';
 
 /** The runbook as plain JSON, as events carry it. */
@@ -25,6 +25,8 @@ export async function startRun(
   options: { isExercise: boolean; hasLiveActions: boolean },
 ): Promise<string> {
   const runId = crypto.randomUUID();
+  // A run in the exercise workspace is an exercise run, whatever was ticked.
+  const isExercise = options.isExercise || currentWorkspace() === EXERCISE_WORKSPACE;
   await getEventStore().append([
     {
       type: 'runbook.run-started',
@@ -35,7 +37,7 @@ export async function startRun(
         runbookId: entry.runbook.id,
         version: entry.version,
         runbook: asJson(entry.runbook),
-        ...(options.isExercise ? { exercise: true, ...(options.hasLiveActions ? { liveActions: true } : {}) } : {}),
+        ...(isExercise ? { exercise: true, ...(options.hasLiveActions ? { liveActions: true } : {}) } : {}),
       },
     },
   ]);
@@ -81,6 +83,7 @@ export async function runActingStep(
     dryRun: isDryRun(run) && action.kind !== 'wait',
     action,
     after,
+    workspace: currentWorkspace(),
   });
 }
 

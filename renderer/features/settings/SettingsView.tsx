@@ -5,6 +5,7 @@ import { BackupPanel } from './BackupPanel';
 import { useState, type FormEvent } from 'react';
 import { hubJoinSchema, type SyncStatus } from '../../../common/bridge/contract';
 import { getBridge } from '../../bridge';
+import { currentWorkspace } from '../../db';
 import { useLocale, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { useUiStore } from '../../store/ui-store';
@@ -33,7 +34,7 @@ export function SettingsView({ actor }: Props) {
       return;
     }
     setIsBusy(true);
-    const result = await getBridge().call('hub:join', parsed.data);
+    const result = await getBridge().call('hub:join', { ...parsed.data, workspace: currentWorkspace() });
     setIsBusy(false);
     if (!result.ok) return setError(t('settings.failed', { message: result.error.message }));
     setError(null);
@@ -43,7 +44,7 @@ export function SettingsView({ actor }: Props) {
 
   const leave = async () => {
     setIsBusy(true);
-    const result = await getBridge().call('hub:leave', {});
+    const result = await getBridge().call('hub:leave', { workspace: currentWorkspace() });
     setIsBusy(false);
     if (result.ok) apply(result.value);
     else setError(t('settings.failed', { message: result.error.message }));
