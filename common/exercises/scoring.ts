@@ -11,8 +11,8 @@ import type { ExpectedAction, Scenario } from './scenario-schema';
 /**
  * - `met`: done by its target (`bySeconds` ≥ 0: how early);
  * - `late`: done after its target (`bySeconds`: how late);
- * - `missed`: not done and its target has passed (`bySeconds`: how overdue);
- * - `pending`: not done, its target still ahead (`bySeconds`: time left).
+ * - `missed`: not done and its target has passed, or the exercise ended without it (`bySeconds`: how overdue);
+ * - `pending`: not done, its target still ahead and the exercise still on (`bySeconds`: time left).
  */
 export type ActionOutcome = 'met' | 'late' | 'missed' | 'pending';
 
@@ -41,6 +41,8 @@ export interface ExerciseScore {
 export interface ExerciseTiming {
   readonly startedAt: number;
   readonly elapsedMs: (wallMs: number) => number;
+  /** The exercise has ended: what was not done by then is missed, whatever its target. */
+  readonly isOver?: boolean;
 }
 
 /** A drill played in real time, never paused. */
@@ -119,9 +121,8 @@ export function scoreAction(
   const at = doneAt(action, incident);
   if (at === undefined) {
     const left = action.targetSeconds - Math.floor(timing.elapsedMs(now) / 1000);
-    return left >= 0
-      ? { action, outcome: 'pending', bySeconds: left }
-      : { action, outcome: 'missed', bySeconds: -left };
+    if (left >= 0 && !timing.isOver) return { action, outcome: 'pending', bySeconds: left };
+    return { action, outcome: 'missed', bySeconds: Math.max(0, -left) };
   }
   // Something done before the clock started (a role kept from the briefing) counts as done at the start.
   const elapsedSeconds = at <= timing.startedAt ? 0 : Math.max(0, Math.round(timing.elapsedMs(at) / 1000));

@@ -138,6 +138,22 @@ describe('exercise session', () => {
     expect(declare).toMatchObject({ outcome: 'late', elapsedSeconds: 400, bySeconds: 100 });
   });
 
+  it('scores as missed what was not done when the exercise ended, even before its target', () => {
+    const events = record([
+      [T0, started(10)],
+      [T0 + 20_000, control('ended')],
+    ]);
+    const s = session(events);
+    const score = scoreExercise(s.scenario ?? { expected: [] }, sessionTiming(s), undefined, T0 + 3_600_000);
+    // Ended 200 exercise seconds in: the 5-minute declaration was never made, 100 s before its target.
+    expect(score.actions.find((action) => action.action.kind === 'declare')).toMatchObject({
+      outcome: 'missed',
+      bySeconds: 0,
+    });
+    expect(score.pending).toBe(0);
+    expect(score.missed).toBe(score.actions.length);
+  });
+
   it('keeps a session whose scenario does not read, without a scenario', () => {
     const events = record([
       [

@@ -249,5 +249,9 @@ export function applyExerciseEvent(sessions: ExerciseSessions, event: ExerciseEv
 
 /** The session's clock as scoring and the report read it. */
 export function sessionTiming(session: ExerciseSession): ExerciseTiming {
-  return { startedAt: session.startedAt, elapsedMs: (wallMs) => elapsedMsAt(session, wallMs) };
+  return {
+    startedAt: session.startedAt,
+    elapsedMs: (wallMs) => elapsedMsAt(session, wallMs),
+    isOver: session.status === 'ended',
+  };
 }
