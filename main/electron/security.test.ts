@@ -43,6 +43,7 @@ describe('Electron security decisions', () => {
   it('trusts only the app’s own pages', () => {
     expect(isAppUrl(APP_ENTRY_URL)).toBe(true);
     expect(isAppUrl('app://warroom/index.html#/incidents/1')).toBe(true);
+    expect(isAppUrl('app://warroom/index.html?workspace=exercise#/exercises')).toBe(true);
     for (const url of [...HOSTILE_URLS, undefined, null]) {
       expect(isAppUrl(url), String(url)).toBe(false);
       if (typeof url === 'string') expect(isNavigationAllowed(url), url).toBe(false);
