@@ -56,7 +56,6 @@ export function createCommsHost(options: CommsHostOptions): CommsHost {
     start,
     handlers: {
       'comms:send': async (request) => {
-        await start();
         const { messageId, incidentId, actor, audience, templateId, subject, text, channel, workspace } = request;
         if (workspace === EXERCISE_WORKSPACE) {
           if (!options.appendExercise) throw new Error('this host keeps no exercise workspace');
@@ -79,6 +78,8 @@ export function createCommsHost(options: CommsHostOptions): CommsHost {
           ]);
           return { status: 'rehearsed' };
         }
+        // A rehearsed message never touches the outbox; a real one waits for it to have resumed.
+        await start();
         if (!channel) {
           await options.append([
             {
