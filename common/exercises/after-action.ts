@@ -51,10 +51,10 @@ export interface AfterActionInput {
   readonly notes: AfterActionNotes;
 }
 
-type Tr = (key: string, values?: Record<string, string | number>) => string;
+export type Tr = (key: string, values?: Record<string, string | number>) => string;
 
-/** How far from its target an action landed, in words. */
-function byHowMuch(score: ActionScore, tr: Tr, duration: (ms: number) => string): string {
+/** How far from its target an action landed, in words; missed before its target came, it was cut short by the end. */
+export function byHowMuch(score: ActionScore, tr: Tr, duration: (ms: number) => string): string {
   const value = duration(score.bySeconds * 1000);
   switch (score.outcome) {
     case 'met':
@@ -62,7 +62,7 @@ function byHowMuch(score: ActionScore, tr: Tr, duration: (ms: number) => string)
     case 'late':
       return tr('exercises.by.late', { duration: value });
     case 'missed':
-      return tr('exercises.by.overdue', { duration: value });
+      return score.bySeconds === 0 ? tr('exercises.by.endedBefore') : tr('exercises.by.overdue', { duration: value });
     case 'pending':
       return tr('exercises.by.remaining', { duration: value });
   }

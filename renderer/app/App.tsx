@@ -4,6 +4,9 @@ import { useCallback, useEffect } from 'react';
 import { matchLocale, type Locale } from '../../common/i18n/locales';
 import { getBridge } from '../bridge';
 import { currentWorkspace, getEventStore, getProjection, useWarRoomState } from '../db';
+import { ExerciseBanner } from '../features/exercises/ExerciseBanner';
+import { ExercisesView } from '../features/exercises/ExercisesView';
+import { InjectToasts } from '../features/exercises/InjectToasts';
 import { ContinuityView } from '../features/continuity/ContinuityView';
 import { PostmortemView } from '../features/postmortem/PostmortemView';
 import { Dashboard } from '../features/dashboard/Dashboard';
@@ -104,6 +107,7 @@ export function App() {
   const isReady = appState === 'ready' && state !== undefined;
   return (
     <div className="app" data-app-state={appState === 'error' ? 'error' : isReady ? 'ready' : 'loading'}>
+      <ExerciseBanner state={state} />
       <Header actor={actor} onLocale={(locale) => void changeLocale(locale)} onDisplayName={changeName} />
       <main>
         {appState === 'error' && (
@@ -137,6 +141,9 @@ export function App() {
         {isReady && route.name === 'postmortem' && (
           <PostmortemView state={state} incidentId={route.id} actor={actor} go={go} />
         )}
+        {isReady && route.name === 'exercises' && (
+          <ExercisesView state={state} actor={actor} sessionId={route.sessionId} />
+        )}
         {isReady && route.name === 'monitors' && (
           <MonitorsView state={state} actor={actor} onOpenIncident={(id) => go({ name: 'incident', id })} />
         )}
@@ -146,6 +153,7 @@ export function App() {
       )}
       {isReady && <QuickNote state={state} actor={actor} />}
       {isReady && <NotificationToasts />}
+      {isReady && <InjectToasts state={state} />}
     </div>
   );
 }

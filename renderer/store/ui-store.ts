@@ -13,7 +13,9 @@ export type Route =
   | { name: 'runbooks'; id?: string }
   | { name: 'comms' }
   | { name: 'continuity'; tab: ContinuityTab }
-  | { name: 'postmortem'; id: string };
+  | { name: 'postmortem'; id: string }
+  /** The exercises screen; with a session, that session's after-action report. */
+  | { name: 'exercises'; sessionId?: string };
 
 export const CONTINUITY_TABS = ['processes', 'plans', 'risks', 'knowledge'] as const;
 export type ContinuityTab = (typeof CONTINUITY_TABS)[number];
@@ -75,6 +77,8 @@ export function routeToHash(route: Route): string {
       return route.tab === 'processes' ? '#/continuity' : `#/continuity/${route.tab}`;
     case 'postmortem':
       return `#/incidents/${encodeURIComponent(route.id)}/postmortem`;
+    case 'exercises':
+      return route.sessionId === undefined ? '#/exercises' : `#/exercises/${encodeURIComponent(route.sessionId)}`;
     case 'incidents':
       return '#/';
   }
@@ -86,6 +90,9 @@ export function routeFromHash(hash: string): Route {
   if (hash === '#/monitors') return { name: 'monitors' };
   if (hash === '#/runbooks') return { name: 'runbooks' };
   if (hash === '#/comms') return { name: 'comms' };
+  if (hash === '#/exercises') return { name: 'exercises' };
+  const session = /^#\/exercises\/([^/]+)$/.exec(hash);
+  if (session?.[1]) return { name: 'exercises', sessionId: decodeURIComponent(session[1]) };
   const runbook = /^#\/runbooks\/([^/]+)$/.exec(hash);
   if (runbook?.[1]) return { name: 'runbooks', id: decodeURIComponent(runbook[1]) };
   if (hash === '#/continuity') return { name: 'continuity', tab: 'processes' };

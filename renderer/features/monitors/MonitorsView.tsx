@@ -9,6 +9,7 @@ import { useNow } from '../../app/use-now';
 import { getBridge } from '../../bridge';
 import { useLocale, useT } from '../../i18n';
 import { formatRelative } from '../../i18n/format';
+import { ScriptedMonitors } from '../exercises/ScriptedMonitors';
 import { useRecord } from '../roles/use-record';
 import { DeclareFromMonitor } from './DeclareFromMonitor';
 import { LinkToIncident } from './LinkToIncident';
@@ -117,6 +118,7 @@ export function MonitorsView({ state, actor, onOpenIncident }: Props) {
         </div>
       </header>
       <p className="muted">{t('monitors.board.intro')}</p>
+      <ScriptedMonitors state={state} />
       {permission === 'denied' && <p className="muted">{t('monitors.notify.blocked')}</p>}
       {board.kind === 'unavailable' && <p className="error">{t('monitors.board.hostUnavailable')}</p>}
       {board.kind === 'ready' && !board.board.isRunning && <p className="muted">{t('monitors.board.starting')}</p>}

@@ -51,6 +51,9 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
         <a href="#/continuity" data-testid="nav-continuity">
           {t('continuity.nav')}
         </a>
+        <a href="#/exercises" data-testid="nav-exercises">
+          {t('exercises.nav')}
+        </a>
       </nav>
       <span
         className={`host-status host-${hostStatus}`}
