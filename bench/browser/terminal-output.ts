@@ -6,7 +6,7 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { createBridgeClient } from '../../renderer/bridge/client';
 import { bridgeUrl, createWsTransport } from '../../renderer/bridge/ws-transport';
-import { decodeBase64, TerminalFeed } from '../../renderer/features/runbooks/terminal/terminal-feed';
+import { messageTasks, TerminalFeed } from '../../renderer/features/runbooks/terminal/terminal-feed';
 import { hasHardwareWebgl } from '../../renderer/features/runbooks/terminal/webgl';
 import { BENCH_RUN_ID, benchCommand, type OutputRun, type TerminalOutputBench } from './terminal-output-api';
 
@@ -35,13 +35,13 @@ interface Current {
 }
 let current: Current | null = null;
 let incidentId = '';
+const tasks = messageTasks();
 
 bridge.on('runbook:output', ({ execId, data }) => {
   if (!current || execId !== current.execId) return;
-  const bytes = decodeBase64(data);
   current.firstAt ??= performance.now();
-  current.chunks.push(bytes);
-  current.feed.write(bytes);
+  current.chunks.push(data);
+  current.feed.write(data);
 });
 bridge.on('runbook:ended', ({ execId, evidence }) => {
   if (current && execId === current.execId)
@@ -57,7 +57,7 @@ async function begin(stepId: string, program: string, args: readonly string[]): 
     execId,
     chunks: [],
     firstAt: null,
-    feed: new TerminalFeed(terminal, (bytes) => void bridge.call('runbook:ack-output', { execId, bytes })),
+    feed: new TerminalFeed(terminal, (bytes) => void bridge.call('runbook:ack-output', { execId, bytes }), tasks.next),
     ended,
     resolveEnded,
   };
@@ -77,14 +77,14 @@ async function begin(stepId: string, program: string, args: readonly string[]): 
   return next;
 }
 
-/** Resolves once xterm has processed everything written so far. */
-function flushed(): Promise<number> {
-  return new Promise((resolve) => terminal.write(new Uint8Array(), () => resolve(performance.now())));
+/** Resolves once xterm has processed everything the feed was given so far. */
+function flushed(feed: TerminalFeed): Promise<number> {
+  return new Promise((resolve) => feed.flush(() => resolve(performance.now())));
 }
 
 async function finish(run: Current): Promise<OutputRun> {
   const { recorded, sha256 } = await run.ended;
-  const end = await flushed();
+  const end = await flushed(run.feed);
   const all = new Uint8Array(run.chunks.reduce((sum, chunk) => sum + chunk.length, 0));
   let offset = 0;
   for (const chunk of run.chunks) {
@@ -111,7 +111,8 @@ const bench: TerminalOutputBench = {
   },
   async start(stepId, program, args) {
     const run = await begin(stepId, program, args);
-    while (run.feed.bytesWritten === 0) await flushed();
+    // Until the first output is in the terminal.
+    while (run.feed.bytesWritten === 0) await new Promise((resolve) => setTimeout(resolve, 10));
   },
   async stop() {
     const run = current;

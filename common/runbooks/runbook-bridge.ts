@@ -7,6 +7,8 @@ import { evidenceSchema, STEP_STATUSES } from './run-payloads';
 import { commandSpecSchema, httpSpecSchema, waitSpecSchema } from './runbook-schema';
 
 const id = z.string().min(1).max(64);
+/** Printable ASCII, so that it fits the header of a binary output frame byte for byte. */
+const execId = z.string().regex(/^[\x21-\x7e]{1,64}$/, 'printable ASCII, 1 to 64 characters');
 
 export const stepActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('command'), command: commandSpecSchema }),
@@ -16,7 +18,7 @@ export const stepActionSchema = z.discriminatedUnion('kind', [
 
 export const runStepRequestSchema = z.strictObject({
   /** Chosen by the window, so that it listens before the first byte comes. */
-  execId: id,
+  execId,
   incidentId: id,
   runId: id,
   stepId: id,
@@ -36,15 +38,15 @@ export const runStepRequestSchema = z.strictObject({
 });
 export type RunStepRequestInput = z.input<typeof runStepRequestSchema>;
 
-/** A chunk of output, base64 since commands may print any bytes; `seq` counts chunks from 1. */
+/** A chunk of output as the command printed it (any bytes); `seq` counts chunks from 1. */
 export const stepOutputSchema = z.strictObject({
-  execId: id,
+  execId,
   seq: z.number().int().positive(),
-  data: z.string(),
+  data: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'bytes'),
 });
 
 export const stepEndedSchema = z.strictObject({
-  execId: id,
+  execId,
   status: z.enum(STEP_STATUSES),
   evidence: evidenceSchema,
 });

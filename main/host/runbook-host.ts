@@ -53,8 +53,7 @@ export function createRunbookHost(options: RunbookHostOptions): RunbookHost {
     defaultCwd: options.dataDir,
     secret: (name) => options.secrets.get(name),
     record: (drafts) => options.append(drafts),
-    onOutput: (execId, seq, chunk) =>
-      options.events.emit('runbook:output', { execId, seq, data: chunk.toString('base64') }),
+    onOutput: (execId, seq, chunk) => options.events.emit('runbook:output', { execId, seq, data: chunk }),
     onEnded: (ended) => {
       inFlight.delete(ended.execId);
       options.events.emit('runbook:ended', ended);

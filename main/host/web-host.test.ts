@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { testHostOptions } from '../../test/support/test-host';
-import { MAX_FRAME_BYTES } from '../../common/bridge/wire';
-import { createHost } from './host';
+import { decodeOutputFrame, MAX_FRAME_BYTES } from '../../common/bridge/wire';
+import { createHost, type Host } from './host';
 import { startWebHost, type WebHost } from './web-host';
 
 let dir: string;
 let web: WebHost;
+let host: Host;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'warroom-web-'));
@@ -20,7 +21,7 @@ beforeEach(async () => {
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>War-room</title>');
   await writeFile(join(rendererDir, 'assets', 'app-1.js'), 'console.log(1)');
   await writeFile(join(dir, 'secret.txt'), 'do not serve');
-  const host = await createHost(testHostOptions(join(dir, 'data'), { version: '9.9.9', systemLocale: 'fr-FR' }));
+  host = await createHost(testHostOptions(join(dir, 'data'), { version: '9.9.9', systemLocale: 'fr-FR' }));
   web = await startWebHost({ host, rendererDir, port: 0 });
 });
 
@@ -116,6 +117,19 @@ describe('web host', () => {
     });
     writer.close();
     watcher.close();
+  });
+
+  it('streams command output as binary frames holding the exact bytes', async () => {
+    const socket = await connect();
+    const bytes = Uint8Array.from({ length: 70_000 }, (_, index) => (index * 131 + 7) % 256);
+    const heard = new Promise<{ data: Buffer; isBinary: boolean }>((resolve) =>
+      socket.once('message', (data: Buffer, isBinary) => resolve({ data, isBinary })),
+    );
+    host.events.emit('runbook:output', { execId: 'exec-1', seq: 3, data: bytes });
+    const { data, isBinary } = await heard;
+    expect(isBinary).toBe(true);
+    expect(decodeOutputFrame(new Uint8Array(data))).toEqual({ execId: 'exec-1', seq: 3, data: bytes });
+    socket.close();
   });
 
   it('refuses a bridge connection from a page it did not serve', async () => {

@@ -7,9 +7,15 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { isEventName } from '../../common/bridge/contract';
+import { isEventName, type EventPayload } from '../../common/bridge/contract';
 import { fail } from '../../common/bridge/result';
-import { BRIDGE_PATH, callFrameSchema, MAX_FRAME_BYTES, type ServerFrame } from '../../common/bridge/wire';
+import {
+  BRIDGE_PATH,
+  callFrameSchema,
+  encodeOutputFrame,
+  MAX_FRAME_BYTES,
+  type ServerFrame,
+} from '../../common/bridge/wire';
 import { RENDERER_CSP } from '../../common/csp';
 import { createLogger } from '../services/logger';
 import type { Host } from './host';
@@ -86,7 +92,9 @@ function send(socket: WebSocket, frame: ServerFrame): void {
 
 function attachBridge(host: Host, socket: WebSocket, isLocalPeer: boolean): void {
   const unsubscribe = host.events.subscribe((name, payload) => {
-    if (isEventName(name)) send(socket, { kind: 'event', name, payload });
+    if (!isEventName(name) || socket.readyState !== socket.OPEN) return;
+    if (name === 'runbook:output') socket.send(encodeOutputFrame(payload as EventPayload<'runbook:output'>));
+    else send(socket, { kind: 'event', name, payload });
   });
   socket.on('close', unsubscribe);
   // ws reports oversized or broken frames as errors, then closes; without a

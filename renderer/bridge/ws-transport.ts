@@ -2,7 +2,7 @@
 // reconnecting with backoff when the host goes away and comes back.
 import type { CallName } from '../../common/bridge/contract';
 import { fail, type Result } from '../../common/bridge/result';
-import { BRIDGE_PATH, serverFrameSchema } from '../../common/bridge/wire';
+import { BRIDGE_PATH, decodeOutputFrame, serverFrameSchema } from '../../common/bridge/wire';
 import type { HostStatus, Transport } from './transport';
 
 const CALL_TIMEOUT_MS = 10_000;
@@ -42,6 +42,7 @@ export function createWsTransport(
 
   const connect = () => {
     const ws = createSocket(url);
+    ws.binaryType = 'arraybuffer';
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
@@ -50,6 +51,12 @@ export function createWsTransport(
       waitingForOpen.clear();
     };
     ws.onmessage = (message: MessageEvent) => {
+      if (message.data instanceof ArrayBuffer) {
+        // Binary frames carry command output; one that does not read as such is dropped.
+        const output = decodeOutputFrame(new Uint8Array(message.data));
+        if (output) for (const listener of eventListeners) listener('runbook:output', output);
+        return;
+      }
       let data: unknown;
       try {
         data = JSON.parse(String(message.data));

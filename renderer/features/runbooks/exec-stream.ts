@@ -4,7 +4,6 @@
 import type { EventPayload } from '../../../common/bridge/contract';
 import { getBridge } from '../../bridge';
 import { createLogger } from '../../log';
-import { decodeBase64 } from './terminal/terminal-feed';
 
 export type ExecEnded = EventPayload<'runbook:ended'>;
 
@@ -35,9 +34,8 @@ function subscribe(): void {
     // Events arrive in order on one connection; a gap would mean a lost chunk, which the pane must not hide.
     if (seq !== slot.nextSeq) log.warn(`output of ${execId}: chunk ${seq} after ${slot.nextSeq - 1}`);
     slot.nextSeq = seq + 1;
-    const bytes = decodeBase64(data);
-    if (slot.listener) slot.listener.onData(bytes);
-    else slot.early.push(bytes);
+    if (slot.listener) slot.listener.onData(data);
+    else slot.early.push(data);
   });
   bridge.on('runbook:ended', (ended) => {
     const slot = slots.get(ended.execId);

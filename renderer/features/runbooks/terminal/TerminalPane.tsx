@@ -12,7 +12,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../../i18n';
 import { createLogger } from '../../../log';
 import { ackExec, attachExec, type ExecEnded } from '../exec-stream';
-import { TerminalFeed } from './terminal-feed';
+import { messageTasks, TerminalFeed } from './terminal-feed';
 import { hasHardwareWebgl } from './webgl';
 
 const log = createLogger('terminal');
@@ -91,6 +91,7 @@ export function TerminalPane({ execId, title, onEnded }: TerminalPaneProps) {
         setWritten(feed.bytesWritten);
       }, MIRROR_EVERY_MS);
     };
+    const tasks = messageTasks();
     const feed = new TerminalFeed(
       {
         write: (data, callback) =>
@@ -100,12 +101,13 @@ export function TerminalPane({ execId, title, onEnded }: TerminalPaneProps) {
           }),
       },
       (bytes) => ackExec(execId, bytes),
+      tasks.next,
     );
     const detach = attachExec(execId, {
       onData: (bytes) => feed.write(bytes),
       onEnded: (ended) => {
-        // Written after the output, so the last lines are in the mirror when the end shows.
-        terminal.write(new Uint8Array(), () => {
+        // Once the output is in, so the last lines are in the mirror when the end shows.
+        feed.flush(() => {
           setMirror(tailText(terminal));
           setWritten(feed.bytesWritten);
           onEndedRef.current?.(ended);
@@ -118,6 +120,7 @@ export function TerminalPane({ execId, title, onEnded }: TerminalPaneProps) {
       detach();
       resize.disconnect();
       if (mirrorTimer !== null) clearTimeout(mirrorTimer);
+      tasks.close();
       terminal.dispose();
       terminalRef.current = null;
       searchRef.current = null;
