@@ -1,9 +1,6 @@
 // Saves a YAML text as a file the person downloads (processes, scenarios).
+import { downloadFile } from '../../app/download';
+
 export function downloadYaml(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
+  downloadFile(name, 'application/yaml;charset=utf-8', text);
 }

@@ -15,10 +15,12 @@ import {
 import type { Scenario } from '../../../common/exercises/scenario-schema';
 import { sessionIncident, sessionTiming, type ExerciseSession } from '../../../common/exercises/session';
 import { scoreExercise } from '../../../common/exercises/scoring';
-import type { Block, ReportFormat } from '../../../common/report/blocks';
+import type { ReportFormat } from '../../../common/report/blocks';
+import { downloadFile } from '../../app/download';
 import { useNow } from '../../app/use-now';
 import { useLocale, useT } from '../../i18n';
 import { timeZoneName } from '../../i18n/format';
+import { ReportBlockView } from '../postmortem/ReportBlockView';
 import { DebriefEditor } from './DebriefEditor';
 import { saveDebrief } from './exercise-actions';
 import { ObserverNotes } from './ObserverNotes';
@@ -31,67 +33,6 @@ interface Props {
 }
 
 const FORMATS = ['markdown', 'html', 'pdf'] as const satisfies readonly ReportFormat[];
-
-function download(name: string, type: string, data: string | Uint8Array): void {
-  const part: BlobPart = typeof data === 'string' ? data : new Uint8Array(data);
-  const url = URL.createObjectURL(new Blob([part], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  // The click has started the download; the object URL can go.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-/** One report block as React elements: text only, never markup. */
-export function ReportBlock({ block }: { block: Block }) {
-  switch (block.kind) {
-    case 'heading':
-      return block.level === 1 ? <h2>{block.text}</h2> : <h3>{block.text}</h3>;
-    case 'paragraph':
-      return <p className="report-paragraph">{block.text}</p>;
-    case 'list':
-      return (
-        <ul>
-          {block.items.map((item, at) => (
-            <li key={at}>{item}</li>
-          ))}
-        </ul>
-      );
-    case 'table':
-      return (
-        <div className="report-table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                {block.header.map((head, at) => (
-                  <th key={at} scope="col">
-                    {head}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {block.rows.slice(0, 500).map((row, at) => (
-                <tr key={at}>
-                  {row.map((text, column) => (
-                    <td key={column}>{text}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      );
-    case 'diagram':
-      return (
-        <figure>
-          <pre className="report-diagram">{block.source}</pre>
-          <figcaption>{block.caption}</figcaption>
-        </figure>
-      );
-  }
-}
 
 export function AfterAction({ session, state, actor }: Props) {
   const t = useT();
@@ -121,8 +62,8 @@ export function AfterAction({ session, state, actor }: Props) {
 
   const exportAs = (format: ReportFormat) => {
     const name = afterActionFileName(session.scenario, session.startedAt, format, locale, timeZone);
-    if (format === 'pdf') download(name, AFTER_ACTION_MIME.pdf, renderAfterAction(blocks, 'pdf', locale));
-    else download(name, AFTER_ACTION_MIME[format], renderAfterAction(blocks, format, locale));
+    if (format === 'pdf') downloadFile(name, AFTER_ACTION_MIME.pdf, renderAfterAction(blocks, 'pdf', locale));
+    else downloadFile(name, AFTER_ACTION_MIME[format], renderAfterAction(blocks, format, locale));
   };
 
   return (
@@ -164,7 +105,12 @@ export function AfterAction({ session, state, actor }: Props) {
         aria-label={t('exercises.afterAction.preview')}
       >
         {blocks.map((block, index) => (
-          <ReportBlock key={index} block={block} />
+          <ReportBlockView
+            key={index}
+            block={block}
+            index={blocks.slice(0, index).filter((before) => before.kind === 'diagram').length}
+            diagramTestId="after-action-diagram"
+          />
         ))}
       </article>
     </section>

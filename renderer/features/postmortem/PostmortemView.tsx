@@ -15,12 +15,13 @@ import { WHYS_MAX } from '../../../common/continuity/records-schema';
 import { localDate } from '../../../common/continuity/calendar';
 import type { WarRoomState } from '../../../common/domain/incidents';
 import { translate } from '../../../common/i18n/messages';
+import { downloadFile } from '../../app/download';
 import { useNow } from '../../app/use-now';
 import { useLocale, useT } from '../../i18n';
 import { timeZoneName } from '../../i18n/format';
 import { routeToHash, type Route } from '../../store/ui-store';
 import { putAction, putPostmortem } from '../continuity/continuity-actions';
-import { MermaidDiagram } from './MermaidDiagram';
+import { ReportBlockView } from './ReportBlockView';
 import './postmortem.css';
 
 interface Props {
@@ -28,58 +29,6 @@ interface Props {
   incidentId: string;
   actor: string;
   go(route: Route): void;
-}
-
-function download(name: string, type: string, data: string | Uint8Array): void {
-  const part: BlobPart = typeof data === 'string' ? data : new Uint8Array(data);
-  const url = URL.createObjectURL(new Blob([part], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-}
-
-function BlockView({ block, index }: { block: Block; index: number }) {
-  switch (block.kind) {
-    case 'heading':
-      return block.level === 1 ? null : block.level === 2 ? <h2>{block.text}</h2> : <h3>{block.text}</h3>;
-    case 'paragraph':
-      return <p className="pm-paragraph">{block.text}</p>;
-    case 'list':
-      return (
-        <ul>
-          {block.items.map((item, at) => (
-            <li key={at}>{item}</li>
-          ))}
-        </ul>
-      );
-    case 'table':
-      return (
-        <div className="pm-table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                {block.header.map((head, at) => (
-                  <th key={at}>{head}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {block.rows.slice(0, 500).map((row, at) => (
-                <tr key={at}>
-                  {row.map((text, column) => (
-                    <td key={column}>{text}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      );
-    case 'diagram':
-      return <MermaidDiagram source={block.source} caption={block.caption} testId={`pm-diagram-${index}`} />;
-  }
 }
 
 export function PostmortemView({ state, incidentId, actor }: Props) {
@@ -128,9 +77,9 @@ export function PostmortemView({ state, incidentId, actor }: Props) {
     // The draft on screen, as saved in the record (parts typed but not saved are not in it).
     const fresh = blocks;
     const name = postmortemFileName(incident, format, timeZone);
-    if (format === 'markdown') download(name, POSTMORTEM_MIME.markdown, postmortemToMarkdown(fresh));
-    else if (format === 'html') download(name, POSTMORTEM_MIME.html, postmortemToHtml(fresh, locale));
-    else download(name, POSTMORTEM_MIME.pdf, postmortemToPdf(fresh));
+    if (format === 'markdown') downloadFile(name, POSTMORTEM_MIME.markdown, postmortemToMarkdown(fresh));
+    else if (format === 'html') downloadFile(name, POSTMORTEM_MIME.html, postmortemToHtml(fresh, locale));
+    else downloadFile(name, POSTMORTEM_MIME.pdf, postmortemToPdf(fresh));
   };
 
   return (
@@ -287,10 +236,12 @@ export function PostmortemView({ state, incidentId, actor }: Props) {
         aria-label={t('continuity.postmortem.preview')}
       >
         {blocks.map((block, index) => (
-          <BlockView
+          <ReportBlockView
             key={index}
             block={block}
             index={blocks.slice(0, index).filter((before) => before.kind === 'diagram').length}
+            diagramTestId="pm-diagram"
+            hideTitle
           />
         ))}
       </article>

@@ -1,6 +1,7 @@
 // The runbook library: built-in runbooks and the workspace's own, read in
 // place, edited as YAML (each save a new version), imported from a file and
 // exported to one. Files with a problem are refused whole, with line and reason.
+import { downloadFile } from '../../app/download';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { onCommand } from '../../app/commands';
 import { takeOpenedFile } from '../../app/opened-files';
@@ -58,13 +59,7 @@ function Refusal({ problems }: { problems: readonly RunbookYamlProblem[] }) {
 }
 
 function download(entry: CatalogEntry): void {
-  const blob = new Blob([exportRunbookYaml(entry.runbook)], { type: 'application/yaml' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${entry.runbook.id}.yaml`;
-  link.click();
-  URL.revokeObjectURL(url);
+  downloadFile(`${entry.runbook.id}.yaml`, 'application/yaml', exportRunbookYaml(entry.runbook));
 }
 
 export function RunbooksView({ state, actor, selectedId, onSelect }: Props) {

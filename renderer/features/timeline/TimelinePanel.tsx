@@ -1,6 +1,7 @@
 // The incident's timeline: the composer on top, the key moments, the filters,
 // then every entry newest first in its own scrolling pane; exports of the whole
 // record. Listens for the window's `exportTimeline` and `searchTimeline` commands.
+import { downloadFile } from '../../app/download';
 import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { EMPTY_DOCUMENTS } from '../../../common/domain/documents';
 import type { Incident, TimelineEntry } from '../../../common/domain/incidents';
@@ -27,24 +28,9 @@ interface Props {
 }
 
 const EXPORT_FORMATS: readonly ExportFormat[] = ['markdown', 'csv', 'json'];
-/** Long enough for the browser to have read the file; object URLs are freed after. */
-const OBJECT_URL_LIFETIME_MS = 60_000;
 
 function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
-}
-
-/** Hands a file to the browser's download machinery. */
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), OBJECT_URL_LIFETIME_MS);
 }
 
 const countFormats = new Map<string, Intl.NumberFormat>();
@@ -106,7 +92,7 @@ export function TimelinePanel({ incident, actor, now }: Props) {
       try {
         const timeZone = userTimeZone();
         const text = exportTimeline(format, incident, docs, { locale, translate, timeZone, now: Date.now() });
-        download(exportFileName(incident, format, timeZone), MIME_TYPES[format], text);
+        downloadFile(exportFileName(incident, format, timeZone), MIME_TYPES[format], text);
       } catch (caught) {
         log.error('export failed', caught);
         setError(t('timeline.export.failed', { message: caught instanceof Error ? caught.message : String(caught) }));
