@@ -84,6 +84,16 @@ export function routeToHash(route: Route): string {
   }
 }
 
+/** A path segment as written; null for a malformed escape (`%E0`), which must not throw out of navigation. */
+function decodeSegment(segment: string | undefined): string | null {
+  if (!segment) return null;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 export function routeFromHash(hash: string): Route {
   if (hash === '#/settings') return { name: 'settings' };
   if (hash === '#/people') return { name: 'people' };
@@ -91,16 +101,16 @@ export function routeFromHash(hash: string): Route {
   if (hash === '#/runbooks') return { name: 'runbooks' };
   if (hash === '#/comms') return { name: 'comms' };
   if (hash === '#/exercises') return { name: 'exercises' };
-  const session = /^#\/exercises\/([^/]+)$/.exec(hash);
-  if (session?.[1]) return { name: 'exercises', sessionId: decodeURIComponent(session[1]) };
-  const runbook = /^#\/runbooks\/([^/]+)$/.exec(hash);
-  if (runbook?.[1]) return { name: 'runbooks', id: decodeURIComponent(runbook[1]) };
+  const session = decodeSegment(/^#\/exercises\/([^/]+)$/.exec(hash)?.[1]);
+  if (session) return { name: 'exercises', sessionId: session };
+  const runbook = decodeSegment(/^#\/runbooks\/([^/]+)$/.exec(hash)?.[1]);
+  if (runbook) return { name: 'runbooks', id: runbook };
   if (hash === '#/continuity') return { name: 'continuity', tab: 'processes' };
   const tab = /^#\/continuity\/([a-z]+)$/.exec(hash)?.[1];
   const known = CONTINUITY_TABS.find((name) => name === tab);
   if (known) return { name: 'continuity', tab: known };
-  const postmortem = /^#\/incidents\/([^/]+)\/postmortem$/.exec(hash);
-  if (postmortem?.[1]) return { name: 'postmortem', id: decodeURIComponent(postmortem[1]) };
-  const match = /^#\/incidents\/([^/]+)$/.exec(hash);
-  return match?.[1] ? { name: 'incident', id: decodeURIComponent(match[1]) } : { name: 'incidents' };
+  const postmortem = decodeSegment(/^#\/incidents\/([^/]+)\/postmortem$/.exec(hash)?.[1]);
+  if (postmortem) return { name: 'postmortem', id: postmortem };
+  const incident = decodeSegment(/^#\/incidents\/([^/]+)$/.exec(hash)?.[1]);
+  return incident ? { name: 'incident', id: incident } : { name: 'incidents' };
 }
