@@ -20,7 +20,7 @@ import { downloadFile } from '../../app/download';
 import { useNow } from '../../app/use-now';
 import { useLocale, useT } from '../../i18n';
 import { timeZoneName } from '../../i18n/format';
-import { ReportBlockView } from '../postmortem/ReportBlockView';
+import { ReportBlocks } from '../postmortem/ReportBlockView';
 import { DebriefEditor } from './DebriefEditor';
 import { saveDebrief } from './exercise-actions';
 import { ObserverNotes } from './ObserverNotes';
@@ -104,14 +104,7 @@ export function AfterAction({ session, state, actor }: Props) {
         data-testid="after-action-preview"
         aria-label={t('exercises.afterAction.preview')}
       >
-        {blocks.map((block, index) => (
-          <ReportBlockView
-            key={index}
-            block={block}
-            index={blocks.slice(0, index).filter((before) => before.kind === 'diagram').length}
-            diagramTestId="after-action-diagram"
-          />
-        ))}
+        <ReportBlocks blocks={blocks} diagramTestId="after-action-diagram" />
       </article>
     </section>
   );

@@ -21,7 +21,7 @@ import { useLocale, useT } from '../../i18n';
 import { timeZoneName } from '../../i18n/format';
 import { routeToHash, type Route } from '../../store/ui-store';
 import { putAction, putPostmortem } from '../continuity/continuity-actions';
-import { ReportBlockView } from './ReportBlockView';
+import { ReportBlocks } from './ReportBlockView';
 import './postmortem.css';
 
 interface Props {
@@ -235,15 +235,7 @@ export function PostmortemView({ state, incidentId, actor }: Props) {
         data-testid="postmortem-draft"
         aria-label={t('continuity.postmortem.preview')}
       >
-        {blocks.map((block, index) => (
-          <ReportBlockView
-            key={index}
-            block={block}
-            index={blocks.slice(0, index).filter((before) => before.kind === 'diagram').length}
-            diagramTestId="pm-diagram"
-            hideTitle
-          />
-        ))}
+        <ReportBlocks blocks={blocks} diagramTestId="pm-diagram" hideTitle />
       </article>
     </section>
   );

@@ -14,7 +14,7 @@ interface Props {
   hideTitle?: boolean;
 }
 
-export function ReportBlockView({ block, index, diagramTestId, hideTitle = false }: Props) {
+function ReportBlockView({ block, index, diagramTestId, hideTitle = false }: Props) {
   switch (block.kind) {
     case 'heading':
       if (block.level === 1) return hideTitle ? null : <h2>{block.text}</h2>;
@@ -57,4 +57,26 @@ export function ReportBlockView({ block, index, diagramTestId, hideTitle = false
     case 'diagram':
       return <MermaidDiagram source={block.source} caption={block.caption} testId={`${diagramTestId}-${index}`} />;
   }
+}
+
+/** A whole report, block after block; diagrams are numbered among themselves for their test ids. */
+export function ReportBlocks({
+  blocks,
+  diagramTestId,
+  hideTitle = false,
+}: {
+  blocks: readonly Block[];
+  diagramTestId: string;
+  hideTitle?: boolean;
+}) {
+  let diagrams = 0;
+  return blocks.map((block, index) => (
+    <ReportBlockView
+      key={index}
+      block={block}
+      index={block.kind === 'diagram' ? diagrams++ : diagrams}
+      diagramTestId={diagramTestId}
+      hideTitle={hideTitle}
+    />
+  ));
 }
