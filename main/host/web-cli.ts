@@ -90,6 +90,9 @@ function openBrowser(url: string): void {
   child.unref();
 }
 
+/** An opening longer than this is announced, so a first start does not look hung. */
+const OPENING_NOTICE_MS = 1000;
+
 export async function runWeb(args: WebArgs): Promise<{ web: WebHost; close(): Promise<void> }> {
   const host = await createHost({
     dataDir: args.dataDir,
@@ -102,6 +105,13 @@ export async function runWeb(args: WebArgs): Promise<{ web: WebHost; close(): Pr
   const say = (key: string, values?: Record<string, string | number>) =>
     process.stdout.write(`${translate(locale, key, values)}\n`);
 
+  // The record opens before the address is given, so a window finds a host that
+  // answers at once: the very first opening prepares the database, seconds during
+  // which the host would answer late. A store that cannot open is logged by the
+  // host; the window still works from its own copy.
+  const slowOpen = setTimeout(() => say('cli.opening'), OPENING_NOTICE_MS);
+  await host.log().catch(() => undefined);
+  clearTimeout(slowOpen);
   const wanted = args.port ?? (await rememberedPort(args.dataDir));
   let web: WebHost;
   try {

@@ -21,6 +21,7 @@ import { Header } from '../features/settings/Header';
 import { SettingsView } from '../features/settings/SettingsView';
 import { QuickNote } from '../features/timeline/QuickNote';
 import { startHostSync } from '../sync/host-sync';
+import { catchUpSettings } from './catch-up-settings';
 import { startShellBridge } from './shell-bridge';
 import { setLocale, useT } from '../i18n';
 import { createLogger } from '../log';
@@ -61,31 +62,17 @@ async function bootstrap(): Promise<void> {
   ui.setHost(appInfo, hostSettings);
   await setLocale(hostSettings?.locale ?? matchLocale(appInfo?.systemLocale ?? navigator.language));
   ui.setAppState('ready');
-  if (!settings.ok) catchUpSettings(bridge);
+  if (!settings.ok) {
+    catchUpSettings(bridge, (late) => {
+      // Settings the window has by then (the person chose meanwhile) win.
+      if (useUiStore.getState().settings !== null) return;
+      useUiStore.getState().setSettings(late);
+      if (late.locale) void setLocale(late.locale);
+    });
+  }
   // The window shows its own replica at once; the host's catches up behind it.
   startHostSync(getEventStore(), bridge);
   startShellBridge(bridge);
-}
-
-/**
- * A host slow to start (or restarting) may miss the window's first questions;
- * the person's language and name are still on it. They are taken once it
- * answers, unless the window has settings of its own by then.
- */
-function catchUpSettings(bridge: ReturnType<typeof getBridge>): void {
-  let isDone = false;
-  // The answer comes after onStatus has returned, so `stop` is there to call.
-  const stop = bridge.onStatus((status) => {
-    if (status !== 'online' || isDone) return;
-    void bridge.call('settings:get', {}).then((result) => {
-      if (!result.ok || isDone) return;
-      isDone = true;
-      stop();
-      if (useUiStore.getState().settings !== null) return;
-      useUiStore.getState().setSettings(result.value);
-      if (result.value.locale) void setLocale(result.value.locale);
-    });
-  });
 }
 
 export function App() {

@@ -12,6 +12,8 @@ export interface BrowserModeSession {
   readonly dialogs: string[];
   /** What the host printed, for failure messages. */
   output(): string;
+  /** What the page wrote to its console (warnings and errors), for failure messages. */
+  consoleOutput(): string;
   /** Stops the host process only; the browser stays open. */
   stopHost(): Promise<void>;
   /** Starts the host again on the same data dir (and so the same port). */
@@ -43,6 +45,12 @@ export async function launchBrowserMode({
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const dialogs: string[] = [];
+  const consoleLines: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error') {
+      consoleLines.push(`${new Date().toISOString()} ${message.type()}: ${message.text()}`);
+    }
+  });
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
@@ -55,6 +63,7 @@ export async function launchBrowserMode({
     context,
     dialogs,
     output: () => host.output(),
+    consoleOutput: () => consoleLines.join('\n'),
     stopHost: () => host.stop(),
     async startHost() {
       host = await spawnHost();

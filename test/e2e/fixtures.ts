@@ -20,6 +20,8 @@ export const test = base.extend<{ lang: string; warroom: WarRoom }>({
     const root = await mkdtemp(join(tmpdir(), 'warroom-e2e-'));
     const options = { dataDir: join(root, 'data'), profileDir: join(root, 'profile'), lang };
     let session = await launchBrowserMode(options);
+    // What sessions before a restart printed, so a failure after one shows both.
+    const before: { host: string; page: string }[] = [];
     const warroom = {
       get session() {
         return session;
@@ -30,12 +32,17 @@ export const test = base.extend<{ lang: string; warroom: WarRoom }>({
       dataDir: options.dataDir,
       async restart() {
         await session.stop();
+        before.push({ host: session.output(), page: session.consoleOutput() });
         session = await launchBrowserMode(options);
       },
     };
     await use(warroom);
     if (testInfo.status !== testInfo.expectedStatus) {
-      await testInfo.attach('host output', { body: session.output(), contentType: 'text/plain' });
+      const runs = [...before, { host: session.output(), page: session.consoleOutput() }];
+      const joined = (pick: (run: (typeof runs)[number]) => string) =>
+        runs.map((run, index) => `--- run ${index + 1}\n${pick(run)}`).join('\n');
+      await testInfo.attach('host output', { body: joined((run) => run.host), contentType: 'text/plain' });
+      await testInfo.attach('page console', { body: joined((run) => run.page), contentType: 'text/plain' });
     }
     await session.stop();
     await rm(root, { recursive: true, force: true });
