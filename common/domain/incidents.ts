@@ -35,6 +35,7 @@ import type { Audience, MessageChannel } from '../comms/audiences';
 import { applyCommsDoc, NO_COMMS_DOCS, type CommsDocs } from '../comms/comms-docs';
 import { deliver, recordMessage, type IncidentMessage } from '../comms/messages';
 import { applyExerciseEvent, NO_SESSIONS, type ExerciseSessions } from '../exercises/session';
+import { applyScenarioDoc, NO_SCENARIO_DOCS, type ScenarioDocs } from '../exercises/scenario-docs';
 
 export type { IncidentStatus } from '../events/event';
 
@@ -176,6 +177,8 @@ export interface WarRoomState {
   readonly continuity: ContinuityDocs;
   /** Exercise sessions (only the exercise workspace holds any). */
   readonly exercises: ExerciseSessions;
+  /** Scenarios imported into the exercise room, beside the built-in library. */
+  readonly scenarios: ScenarioDocs;
   /** Events that refer to an incident this replica does not hold (yet). */
   readonly orphans: number;
   /** Events folded so far. */
@@ -192,6 +195,7 @@ export const EMPTY_STATE: WarRoomState = {
   comms: NO_COMMS_DOCS,
   continuity: EMPTY_CONTINUITY,
   exercises: NO_SESSIONS,
+  scenarios: NO_SCENARIO_DOCS,
   orphans: 0,
   eventCount: 0,
   last: undefined,
@@ -252,6 +256,7 @@ class Folder {
   comms: CommsDocs;
   continuity: ContinuityDocs;
   exercises: ExerciseSessions;
+  scenarios: ScenarioDocs;
   orphans: number;
   eventCount: number;
   last: WarEvent | undefined;
@@ -264,6 +269,7 @@ class Folder {
     this.comms = from.comms;
     this.continuity = from.continuity;
     this.exercises = from.exercises;
+    this.scenarios = from.scenarios;
     this.orphans = from.orphans;
     this.eventCount = from.eventCount;
     this.last = from.last;
@@ -294,6 +300,7 @@ class Folder {
         this.runbooks = applyRunbookDoc(this.runbooks, event, at);
         this.comms = applyCommsDoc(this.comms, event, at);
         this.continuity = applyContinuityDoc(this.continuity, event, at);
+        this.scenarios = applyScenarioDoc(this.scenarios, event, at);
         return;
       case 'incident.declared':
         this.declare(event, at);
@@ -397,6 +404,7 @@ class Folder {
       comms: this.comms,
       continuity: this.continuity,
       exercises: this.exercises,
+      scenarios: this.scenarios,
       orphans: this.orphans,
       eventCount: this.eventCount,
       last: this.last,

@@ -5,6 +5,9 @@
 // scores each expected action, the runbook step left undone as missed. The
 // real record never sees any of it; hostile observer notes stay text.
 import { readFile } from 'node:fs/promises';
+import { BUILT_IN_SCENARIOS } from '../../common/exercises/library';
+import { scenarioSchema } from '../../common/exercises/scenario-schema';
+import { exportScenarioYaml } from '../../common/exercises/scenario-yaml';
 import { expect, test } from './fixtures';
 import { CommsPage } from './pages/comms';
 import { ExercisesPage } from './pages/exercises';
@@ -129,6 +132,46 @@ test('plays a scenario at ×10: injects in order, the team responds, the report 
   await page.getByTestId('nav-dashboard').click();
   await expect(page.getByTestId('incident-list')).toBeVisible();
   await expect(ui.incidentRows).toHaveCount(0);
+});
+
+test('an imported scenario is refused with its line when broken, kept across a restart, and removed on a second click', async ({
+  warroom,
+}) => {
+  const exercises = new ExercisesPage(warroom.session.page);
+  await exercises.openRoom();
+  let page = warroom.session.page;
+  const yaml = page.getByTestId('scenario-yaml-text');
+
+  await yaml.fill('id: warehouse-flood\ntitle: [unclosed\n');
+  await page.getByTestId('scenario-yaml-apply').click();
+  await expect(page.getByTestId('scenario-yaml-problem').first()).toHaveAttribute('data-line', /^[23]$/);
+  await expect(page.getByTestId('exercise-scenario-warehouse-flood')).toHaveCount(0);
+  await expect(yaml).not.toBeEmpty();
+
+  const base = scenarioSchema.parse(BUILT_IN_SCENARIOS[0]);
+  const scenario = { ...base, id: 'warehouse-flood', title: { en: `${HOSTILE} flood`, fr: `${HOSTILE} inondation` } };
+  await yaml.fill(exportScenarioYaml(scenario));
+  await page.getByTestId('scenario-yaml-apply').click();
+  await expect(page.getByTestId('scenario-yaml-imported')).toBeVisible();
+  const card = page.getByTestId('exercise-scenario-warehouse-flood');
+  await expect(card).toContainText(`${HOSTILE} flood`);
+  await expect(card).toHaveAttribute('data-selected', 'true');
+  await expect(page.getByTestId('exercise-selected')).toHaveText(`${HOSTILE} flood`);
+
+  // The import is in the exercise room's record, not in the window's memory.
+  await warroom.restart();
+  page = warroom.session.page;
+  await new ExercisesPage(page).openRoom();
+  const kept = page.getByTestId('exercise-scenario-warehouse-flood');
+  await expect(kept).toContainText(`${HOSTILE} flood`);
+  await expect(page.getByTestId(`exercise-scenario-${base.id}`)).toBeVisible();
+
+  await kept.getByTestId('exercise-remove-warehouse-flood').click();
+  await expect(kept).toBeVisible();
+  await kept.getByTestId('exercise-remove-confirm-warehouse-flood').click();
+  await expect(kept).toHaveCount(0);
+  await expect(page.getByTestId(`exercise-scenario-${base.id}`)).toBeVisible();
+  expect(warroom.session.dialogs).toEqual([]);
 });
 
 test.describe('in French', () => {

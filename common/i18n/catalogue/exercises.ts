@@ -122,7 +122,11 @@ export const exercisesEn = {
     refused: 'The scenario was not imported. Fix these problems and try again:',
     problem: 'Line {{line}}, column {{column}}: {{reason}}',
     importedNotice:
-      'Scenario “{{title}}” imported and chosen. It stays in this window until the page reloads: keep the file.',
+      'Scenario “{{title}}” imported and chosen. It stays in the exercise room, and reaches every laptop joined to the hub.',
+    importedBy: 'Imported by {{name}}',
+    remove: 'Remove from the library',
+    removeConfirm: 'Remove “{{title}}”: past sessions keep their copy',
+    saveFailed: 'The scenario could not be saved: {{message}}',
   },
   start: {
     heading: 'Start an exercise',
@@ -419,7 +423,11 @@ export const exercisesFr: Catalogue<typeof exercisesEn> = {
     refused: 'Le scénario n’a pas été importé. Corrigez ces problèmes puis réessayez :',
     problem: 'Ligne {{line}}, colonne {{column}} : {{reason}}',
     importedNotice:
-      'Scénario « {{title}} » importé et choisi. Il reste dans cette fenêtre jusqu’au rechargement de la page : gardez le fichier.',
+      'Scénario « {{title}} » importé et choisi. Il reste dans la salle d’exercice et parvient à chaque ordinateur relié au hub.',
+    importedBy: 'Importé par {{name}}',
+    remove: 'Retirer de la bibliothèque',
+    removeConfirm: 'Retirer « {{title}} » : les sessions passées gardent leur copie',
+    saveFailed: 'Le scénario n’a pas pu être enregistré : {{message}}',
   },
   start: {
     heading: 'Démarrer un exercice',

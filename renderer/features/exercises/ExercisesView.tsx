@@ -86,7 +86,7 @@ function Room({ state, actor }: { state: WarRoomState; actor: string }) {
             <h1>{t('exercises.view.heading')}</h1>
           </header>
           <p className="muted">{t('exercises.view.separate')}</p>
-          <ScenarioLibrary actor={actor} />
+          <ScenarioLibrary actor={actor} imported={state.scenarios} />
         </>
       )}
       <PastSessions state={state} />

@@ -1,6 +1,7 @@
 // The exercise room with no session running: the scenario library (built-in
-// scenarios in the reader's language, plus those imported from YAML), their
-// export as YAML, and the start form (speed, live runbook actions).
+// scenarios in the reader's language, plus those imported from YAML and kept in
+// the exercise room's record), their export as YAML, and the start form (speed,
+// live runbook actions).
 import { useId, useMemo, useState } from 'react';
 import { BUILT_IN_SCENARIOS } from '../../../common/exercises/library';
 import { scenarioSchema, type Scenario } from '../../../common/exercises/scenario-schema';
@@ -12,28 +13,30 @@ import {
 import { localText } from '../../../common/runbooks/runbook-schema';
 import { useLocale, useT } from '../../i18n';
 import { downloadYaml } from '../continuity/download';
-import { startExercise, type Reason } from './exercise-actions';
+import type { ScenarioDocs } from '../../../common/exercises/scenario-docs';
+import { removeScenario, saveScenario, startExercise, type Reason } from './exercise-actions';
 import { SPEEDS } from './FacilitatorConsole';
-import { addImportedScenario, useImportedScenarios } from './imported-scenarios';
 
 const BUILT_IN: readonly Scenario[] = BUILT_IN_SCENARIOS.map((input) => scenarioSchema.parse(input));
 
 interface Props {
   actor: string;
+  /** The scenarios imported into the exercise room (its record's `scenario` documents). */
+  imported: ScenarioDocs;
 }
 
-export function ScenarioLibrary({ actor }: Props) {
+export function ScenarioLibrary({ actor, imported }: Props) {
   const t = useT();
   const locale = useLocale();
   const id = useId();
-  const imported = useImportedScenarios();
   const scenarios = useMemo(
     () => [
-      ...BUILT_IN.filter((scenario) => !imported.some((other) => other.id === scenario.id)).map((scenario) => ({
+      // An import with a built-in's id takes its place.
+      ...BUILT_IN.filter((scenario) => !imported.has(scenario.id)).map((scenario) => ({
         scenario,
-        isImported: false,
+        importedBy: null as string | null,
       })),
-      ...imported.map((scenario) => ({ scenario, isImported: true })),
+      ...[...imported.values()].map((doc) => ({ scenario: doc.scenario, importedBy: doc.updatedBy })),
     ],
     [imported],
   );
@@ -46,20 +49,40 @@ export function ScenarioLibrary({ actor }: Props) {
   const [yaml, setYaml] = useState('');
   const [problems, setProblems] = useState<readonly ScenarioYamlProblem[]>([]);
   const [importedNotice, setImportedNotice] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  /** The imported scenario whose removal waits for a second click. */
+  const [confirming, setConfirming] = useState<string | null>(null);
   const selected = scenarios.find((entry) => entry.scenario.id === selectedId)?.scenario;
 
-  const importText = (text: string) => {
+  const importText = async (text: string) => {
     setImportedNotice(null);
+    setSaveError(null);
     const result = parseScenarioYaml(text);
     if (!result.ok) {
       setProblems(result.errors);
       return;
     }
     setProblems([]);
+    try {
+      await saveScenario(result.scenario, actor);
+    } catch (error) {
+      // The pasted text stays where it was, to try again.
+      setSaveError(error instanceof Error ? error.message : String(error));
+      return;
+    }
     setYaml('');
-    addImportedScenario(result.scenario);
     setSelectedId(result.scenario.id);
     setImportedNotice(t('exercises.library.importedNotice', { title: localText(result.scenario.title, locale) }));
+  };
+
+  const remove = async (scenario: Scenario) => {
+    setConfirming(null);
+    setSaveError(null);
+    try {
+      await removeScenario(scenario.id, actor);
+    } catch (error) {
+      setSaveError(error instanceof Error ? error.message : String(error));
+    }
   };
 
   const start = async () => {
@@ -78,7 +101,7 @@ export function ScenarioLibrary({ actor }: Props) {
         <h2>{t('exercises.library.heading')}</h2>
         <p className="muted">{t('exercises.library.intro')}</p>
         <ul className="scenario-list" role="radiogroup" aria-label={t('exercises.library.heading')}>
-          {scenarios.map(({ scenario, isImported }) => {
+          {scenarios.map(({ scenario, importedBy }) => {
             const isSelected = scenario.id === selectedId;
             return (
               <li
@@ -97,8 +120,11 @@ export function ScenarioLibrary({ actor }: Props) {
                   />
                   <strong>{localText(scenario.title, locale)}</strong>
                 </label>
-                <span className="tag">
-                  {isImported ? t('exercises.library.imported') : t('exercises.library.builtIn')}
+                <span
+                  className="tag"
+                  title={importedBy ? t('exercises.library.importedBy', { name: importedBy }) : undefined}
+                >
+                  {importedBy ? t('exercises.library.imported') : t('exercises.library.builtIn')}
                 </span>
                 <p className="scenario-summary">{localText(scenario.summary, locale)}</p>
                 <p className="muted scenario-facts">
@@ -121,6 +147,32 @@ export function ScenarioLibrary({ actor }: Props) {
                   >
                     {t('exercises.library.export')}
                   </button>
+                  {importedBy &&
+                    (confirming === scenario.id ? (
+                      <button
+                        type="button"
+                        className="danger"
+                        data-testid={`exercise-remove-confirm-${scenario.id}`}
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          void remove(scenario);
+                        }}
+                      >
+                        {t('exercises.library.removeConfirm', { title: localText(scenario.title, locale) })}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        className="secondary"
+                        data-testid={`exercise-remove-${scenario.id}`}
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          setConfirming(scenario.id);
+                        }}
+                      >
+                        {t('exercises.library.remove')}
+                      </button>
+                    ))}
                 </div>
               </li>
             );
@@ -214,7 +266,7 @@ export function ScenarioLibrary({ actor }: Props) {
             type="button"
             data-testid="scenario-yaml-apply"
             disabled={!yaml.trim()}
-            onClick={() => importText(yaml)}
+            onClick={() => void importText(yaml)}
           >
             {t('exercises.library.apply')}
           </button>
@@ -234,6 +286,11 @@ export function ScenarioLibrary({ actor }: Props) {
               ))}
             </ul>
           </div>
+        )}
+        {saveError && (
+          <p className="error" role="alert" data-testid="scenario-save-failed">
+            {t('exercises.library.saveFailed', { message: saveError })}
+          </p>
         )}
         {importedNotice && (
           <p role="status" data-testid="scenario-yaml-imported">

@@ -6,6 +6,7 @@ import type { BridgeError } from '../../../common/bridge/result';
 import { EXERCISE_REFUSALS, type ExerciseRefusal } from '../../../common/bridge/exercise-contract';
 import type { PayloadOf, Workspace } from '../../../common/events/event';
 import type { Scenario } from '../../../common/exercises/scenario-schema';
+import { SCENARIO_COLLECTION } from '../../../common/exercises/scenario-docs';
 import type { AfterActionNotes, ExerciseControl } from '../../../common/exercises/session-payloads';
 import { getBridge } from '../../bridge';
 import { getEventStore, searchForWorkspace } from '../../db';
@@ -33,6 +34,23 @@ type JsonRecord = PayloadOf<'exercise.debrief'>['notes'];
 function asJson(value: Scenario | AfterActionNotes): JsonRecord {
   // Plain JSON, as events carry it: optional fields left undefined disappear.
   return JSON.parse(JSON.stringify(value)) as JsonRecord;
+}
+
+/** Keeps an imported scenario in the exercise room's record; one with the same id replaces it. */
+export async function saveScenario(scenario: Scenario, actor: string): Promise<void> {
+  await getEventStore().append([
+    {
+      type: 'doc.put',
+      actor,
+      payload: { collection: SCENARIO_COLLECTION, docId: scenario.id, body: asJson(scenario) },
+    },
+  ]);
+}
+
+export async function removeScenario(scenarioId: string, actor: string): Promise<void> {
+  await getEventStore().append([
+    { type: 'doc.delete', actor, payload: { collection: SCENARIO_COLLECTION, docId: scenarioId } },
+  ]);
 }
 
 export async function startExercise(request: {
