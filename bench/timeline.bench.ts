@@ -48,7 +48,9 @@ export default function timeline(): Promise<Figure[]> {
   return withTempDir('timeline', async (root) => {
     const dataDir = join(root, 'data');
     console.error(`  seeding ${ENTRIES.toLocaleString('en-US')} entries…`);
-    const seeded = await seedLongIncident(dataDir, { entries: ENTRIES });
+    // Services no built-in business process depends on: no RTO crossing is
+    // recorded on top, so the seeded newest note stays the newest entry.
+    const seeded = await seedLongIncident(dataDir, { entries: ENTRIES, services: ['search', 'identity'] });
     const host = await spawnWebHost(dataDir, { env: { WARROOM_LOG: 'warn', LANG: 'en_US.UTF-8' } });
     const context = await chromium.launchPersistentContext(join(root, 'profile'), {
       ...chromiumLaunchOptions(),

@@ -26,6 +26,11 @@ export interface SeedOptions {
   readonly title?: string;
   /** When the last event happened; the others go back one second each. */
   readonly endsAt?: number;
+  /**
+   * Services the incident impacts. The default ones are those of built-in
+   * business processes, so the window records RTO crossings on top.
+   */
+  readonly services?: readonly string[];
 }
 
 const PEOPLE = ['Camille Laurent', 'Élodie Martin', 'Bob Nguyen', 'Dana Kowalski', 'Samir Haddad'];
@@ -107,7 +112,12 @@ function draftAt(index: number, incidentId: string, isLast: boolean, text: strin
 
 /** Writes the incident into `<dataDir>/store`; the host must not be running on it. */
 export async function seedLongIncident(dataDir: string, options: SeedOptions): Promise<SeededTimeline> {
-  const { entries, title = 'Checkout outage across every store', endsAt = Date.now() - 60_000 } = options;
+  const {
+    entries,
+    title = 'Checkout outage across every store',
+    endsAt = Date.now() - 60_000,
+    services = ['checkout', 'payments'],
+  } = options;
   const startsAt = endsAt - entries * 1000;
   const deviceId = `seed-${randomUUID()}`;
   let head: ChainHead = EMPTY_HEAD;
@@ -123,7 +133,7 @@ export async function seedLongIncident(dataDir: string, options: SeedOptions): P
       {
         type: 'incident.declared',
         actor: PEOPLE[0] as string,
-        payload: { title, severity: 'SEV1', kind: 'technical-failure', services: ['checkout', 'payments'] },
+        payload: { title, severity: 'SEV1', kind: 'technical-failure', services: [...services] },
       },
       startsAt,
     );
