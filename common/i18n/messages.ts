@@ -26,6 +26,9 @@ const en = {
     save: 'Save',
     hostOnline: 'Host connected',
     hostOffline: 'Host unreachable: you can keep working, everything is saved on this device.',
+    settingsPending: 'Language and name not saved yet',
+    settingsPendingHint:
+      'Your language and name are in use in this window, and saved on the host as soon as it answers.',
   },
   nav: { label: 'Main', dashboard: 'Dashboard', people: 'People' },
   languages: { en: 'English', fr: 'Français' },
@@ -190,6 +193,9 @@ const fr: Messages = {
     save: 'Enregistrer',
     hostOnline: 'Hôte connecté',
     hostOffline: 'Hôte injoignable : vous pouvez continuer, tout est enregistré sur cet appareil.',
+    settingsPending: 'Langue et nom pas encore enregistrés',
+    settingsPendingHint:
+      'Votre langue et votre nom servent déjà dans cette fenêtre ; ils seront enregistrés sur l’hôte dès qu’il répondra.',
   },
   nav: { label: 'Principal', dashboard: 'Tableau de bord', people: 'Personnes' },
   languages: { en: 'English', fr: 'Français' },

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DEFAULT_WORKSPACE, type EventDraft, type WarEvent, type Workspace } from '../../common/events/event';
 import type { EventLog } from '../../common/sync/event-log';
 import type { Logger } from '../services/logger';
-import { openPgliteClient } from './store/pglite-client';
+import { hasPgliteDatabase, openPgliteClient } from './store/pglite-client';
 import { SqlEventStore, type SqlEventLog } from './store/sql-event-log';
 
 export type AppendOwn = (drafts: readonly EventDraft[], nowMs: number) => Promise<readonly WarEvent[]>;
@@ -35,6 +35,11 @@ function appendTo(log: SqlEventLog): AppendOwn {
     if (!result.ok) throw new Error(`${result.error.code} at ${result.error.field}: ${result.error.message}`);
     return result.events;
   };
+}
+
+/** Whether the host's record was created already: false on a first start. */
+export function hasHostStore(dataDir: string): Promise<boolean> {
+  return hasPgliteDatabase(join(dataDir, 'store'));
 }
 
 export async function openHostStore(dataDir: string, logger: Logger): Promise<HostStore> {

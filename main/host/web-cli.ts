@@ -13,6 +13,7 @@ import { createLogger } from '../services/logger';
 import { appVersion, RENDERER_DIR } from './app-paths';
 import { defaultDataDir } from './data-dir';
 import { createHost, systemLocaleFromEnv } from './host';
+import { hasHostStore } from './host-store';
 import { hostServices } from './host-services';
 import { startWebHost, type WebHost } from './web-host';
 
@@ -105,13 +106,16 @@ export async function runWeb(args: WebArgs): Promise<{ web: WebHost; close(): Pr
   const say = (key: string, values?: Record<string, string | number>) =>
     process.stdout.write(`${translate(locale, key, values)}\n`);
 
-  // The record opens before the address is given, so a window finds a host that
-  // answers at once: the very first opening prepares the database, seconds during
-  // which the host would answer late. A store that cannot open is logged by the
-  // host; the window still works from its own copy.
-  const slowOpen = setTimeout(() => say('cli.opening'), OPENING_NOTICE_MS);
-  await host.log().catch(() => undefined);
-  clearTimeout(slowOpen);
+  // On a first start the record is created before the address is given, so a
+  // window finds a host that answers at once: creating the database takes
+  // seconds, during which the host would answer late. Reopening it later is
+  // short and left to the host, behind the window's loading. A store that
+  // cannot open is logged by the host; the window still works from its own copy.
+  if (!(await hasHostStore(args.dataDir))) {
+    const slowOpen = setTimeout(() => say('cli.opening'), OPENING_NOTICE_MS);
+    await host.log().catch(() => undefined);
+    clearTimeout(slowOpen);
+  }
   const wanted = args.port ?? (await rememberedPort(args.dataDir));
   let web: WebHost;
   try {

@@ -22,6 +22,7 @@ import { SettingsView } from '../features/settings/SettingsView';
 import { QuickNote } from '../features/timeline/QuickNote';
 import { startHostSync } from '../sync/host-sync';
 import { catchUpSettings } from './catch-up-settings';
+import { createSettingsOutbox, type SettingsOutbox } from './settings-outbox';
 import { startShellBridge } from './shell-bridge';
 import { setLocale, useT } from '../i18n';
 import { createLogger } from '../log';
@@ -30,6 +31,16 @@ import { actorName, routeFromHash, routeToHash, useUiStore, type Route } from '.
 const log = createLogger('app');
 
 let hasStarted = false;
+let outbox: SettingsOutbox | null = null;
+
+/** The person's choices, saved on the host as soon as it can take them. */
+function settingsOutbox(): SettingsOutbox {
+  outbox ??= createSettingsOutbox(getBridge(), {
+    onSaved: (saved) => useUiStore.getState().setSettings(saved),
+    onPending: (isPending) => useUiStore.getState().setSettingsPending(isPending),
+  });
+  return outbox;
+}
 
 async function bootstrap(): Promise<void> {
   if (hasStarted) return;
@@ -93,24 +104,21 @@ export function App() {
     window.location.hash = routeToHash(next);
   }, []);
 
+  // A choice takes effect at once, and is saved on the host when it can take it
+  // (settings-outbox.ts); until then the window's own choice wins over the host's.
   const changeLocale = useCallback(async (locale: Locale) => {
+    const before = useUiStore.getState().settings;
+    useUiStore.getState().setSettings({ displayName: null, ...before, locale });
     await setLocale(locale);
-    const result = await getBridge().call('settings:update', { locale });
-    if (result.ok) useUiStore.getState().setSettings(result.value);
-    else log.warn('language not saved on the host', result.error);
+    settingsOutbox().save({ locale });
   }, []);
 
   // The new name signs what is written from now on, before the host has saved it:
   // a slow host must not put the old name on the next note.
   const changeName = useCallback(async (displayName: string) => {
     const before = useUiStore.getState().settings;
-    useUiStore.getState().setSettings({ locale: before?.locale ?? null, ...before, displayName });
-    const result = await getBridge().call('settings:update', { displayName });
-    if (result.ok) useUiStore.getState().setSettings(result.value);
-    else {
-      log.warn('name not saved on the host', result.error);
-      if (before) useUiStore.getState().setSettings(before);
-    }
+    useUiStore.getState().setSettings({ locale: null, ...before, displayName });
+    settingsOutbox().save({ displayName });
   }, []);
 
   const isReady = appState === 'ready' && state !== undefined;

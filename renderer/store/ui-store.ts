@@ -29,12 +29,15 @@ interface UiState {
   hostStatus: HostStatus;
   appInfo: AppInfo | null;
   settings: Settings | null;
+  /** The person changed language or name and the host has not saved it yet. */
+  isSettingsPending: boolean;
   syncStatus: SyncStatus | null;
   navigate(route: Route): void;
   setSyncStatus(status: SyncStatus): void;
   setHostStatus(status: HostStatus): void;
   setHost(info: AppInfo | null, settings: Settings | null): void;
   setSettings(settings: Settings): void;
+  setSettingsPending(isPending: boolean): void;
   setAppState(state: AppState, error?: string): void;
 }
 
@@ -45,12 +48,14 @@ export const useUiStore = create<UiState>((set) => ({
   hostStatus: 'connecting',
   appInfo: null,
   settings: null,
+  isSettingsPending: false,
   syncStatus: null,
   navigate: (route) => set({ route }),
   setSyncStatus: (syncStatus) => set({ syncStatus }),
   setHostStatus: (hostStatus) => set({ hostStatus }),
   setHost: (appInfo, settings) => set({ appInfo, settings }),
   setSettings: (settings) => set({ settings }),
+  setSettingsPending: (isSettingsPending) => set({ isSettingsPending }),
   setAppState: (appState, error) => set({ appState, appError: error ?? null }),
 }));
 

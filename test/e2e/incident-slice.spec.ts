@@ -1,4 +1,6 @@
 // The first slice, through the real UI in browser mode: declare, note, restart.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { screenshot } from './screenshot';
 
@@ -112,6 +114,32 @@ test('switches to French, and keeps the choice across a restart', async ({ warro
   await warroom.restart();
   await expect(warroom.session.page.getByTestId('declare-open')).toHaveText('Déclarer un incident');
   await expect(warroom.session.page.locator('html')).toHaveAttribute('lang', 'fr');
+});
+
+test('a language chosen while the host is down is saved once it is back', async ({ warroom }) => {
+  const { ui, session } = warroom;
+  const status = session.page.getByTestId('host-status');
+  await expect(status).toHaveAttribute('data-status', 'online');
+  await session.stopHost();
+  await expect(status).toHaveAttribute('data-status', 'offline');
+  await ui.setLanguage('fr');
+  await expect(session.page.getByTestId('declare-open')).toHaveText('Déclarer un incident');
+  const pending = session.page.getByTestId('settings-pending');
+  await expect(pending).toHaveText('Langue et nom pas encore enregistrés');
+
+  await session.startHost();
+  await expect(status).toHaveAttribute('data-status', 'online');
+  await expect(pending).toHaveCount(0);
+  // The choice reaches the host's settings without being made again.
+  await expect
+    .poll(async () => {
+      const saved = await readFile(join(warroom.dataDir, 'settings.json'), 'utf8').catch(() => '{}');
+      return (JSON.parse(saved) as { locale?: string }).locale;
+    })
+    .toBe('fr');
+  await warroom.restart();
+  await expect(warroom.session.page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(warroom.session.page.getByTestId('declare-open')).toHaveText('Déclarer un incident');
 });
 
 test.describe('on a French system', () => {

@@ -14,7 +14,7 @@
 // PostgreSQL; the kill -9 test (pglite-durability.test.ts) and `fsyncCount` keep
 // both promises honest.
 import { fsyncSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
@@ -79,6 +79,14 @@ function executor(db: PGlite | Transaction): SqlExecutor {
       return result.rows;
     },
   };
+}
+
+/** Whether `dir` holds a database already (its first opening, which creates it, is the slow one). */
+export function hasPgliteDatabase(dir: string): Promise<boolean> {
+  return access(join(dir, 'pgdata', 'PG_VERSION')).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**

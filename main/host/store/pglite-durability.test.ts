@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChains } from '../../../common/events/chain';
 import { DirLockedError } from './dir-lock';
-import { openPgliteClient } from './pglite-client';
+import { hasPgliteDatabase, openPgliteClient } from './pglite-client';
 import { SqlEventStore } from './sql-event-log';
 
 const FIXTURE = join(__dirname, 'append-child.fixture.ts');
@@ -74,6 +74,7 @@ describe('PGlite store durability', () => {
 
   it('keeps every acknowledged event across kill -9, and flushes commits to the disk', async () => {
     const db = join(dir, 'db');
+    expect(await hasPgliteDatabase(db)).toBe(false);
     for (const [round, count] of [5, 37, 120].entries()) {
       const acknowledged = await appendThenKill(db, count, async () => {
         // While the appender runs, nobody else may open its database.
@@ -81,6 +82,7 @@ describe('PGlite store durability', () => {
       });
       // Every commit was flushed with a real fsync before it was acknowledged.
       expect(acknowledged.fsyncs, `round ${round}`).toBeGreaterThanOrEqual(count);
+      expect(await hasPgliteDatabase(db)).toBe(true);
       const client = await openPgliteClient(db);
       try {
         const store = await SqlEventStore.open(client);

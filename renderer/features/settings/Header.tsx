@@ -8,7 +8,7 @@ import { SyncIndicator } from './SyncIndicator';
 interface Props {
   actor: string;
   onLocale(locale: Locale): void;
-  /** Resolves once the host has answered, whether it saved the name or not. */
+  /** The name takes effect at once; the host saves it when it can. */
   onDisplayName(name: string): Promise<void>;
 }
 
@@ -17,6 +17,7 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
   const locale = useLocale();
   const hostStatus = useUiStore((state) => state.hostStatus);
   const syncStatus = useUiStore((state) => state.syncStatus);
+  const isSettingsPending = useUiStore((state) => state.isSettingsPending);
   // While the field is being edited it holds a draft; otherwise the name in use.
   const [draft, setDraft] = useState<string | null>(null);
   const name = draft ?? actor;
@@ -63,6 +64,16 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
       >
         {hostStatus === 'offline' ? t('header.hostOffline') : t('header.hostOnline')}
       </span>
+      {isSettingsPending && (
+        <span
+          className="settings-pending"
+          data-testid="settings-pending"
+          role="status"
+          title={t('header.settingsPendingHint')}
+        >
+          {t('header.settingsPending')}
+        </span>
+      )}
       <SyncIndicator status={syncStatus} />
       <label className="inline-field">
         <span>{t('header.you')}</span>

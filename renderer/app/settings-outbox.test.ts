@@ -1,0 +1,124 @@
+// The person's choices reach the host even when it could not take them at first.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Settings } from '../../common/bridge/contract';
+import { fail, ok, type Result } from '../../common/bridge/result';
+import type { HostStatus } from '../bridge';
+import { createSettingsOutbox, SETTINGS_RESEND_MS } from './settings-outbox';
+
+/**
+ * A host holding settings, that saves each `settings:update` it is sent unless
+ * `isDown`; its answers take `delayMs` and its status is set by the tests.
+ */
+function settingsHost(delayMs = 0) {
+  const listeners = new Set<(status: HostStatus) => void>();
+  let status: HostStatus = 'online';
+  const host = {
+    saved: { locale: null, displayName: 'Camille' } as Settings,
+    sent: [] as Partial<Settings>[],
+    isDown: false,
+    call: vi.fn(async (_channel: string, patch: Partial<Settings>): Promise<Result<Settings>> => {
+      host.sent.push(patch);
+      const isDown = host.isDown;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (isDown) return fail('unavailable', 'settings:update: no answer from the host');
+      host.saved = { ...host.saved, ...patch };
+      return ok(host.saved);
+    }),
+    onStatus(listener: (status: HostStatus) => void) {
+      listeners.add(listener);
+      listener(status);
+      return () => void listeners.delete(listener);
+    },
+    setStatus(next: HostStatus) {
+      status = next;
+      for (const listener of listeners) listener(next);
+    },
+    listening: () => listeners.size,
+  };
+  return host;
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('settings the host could not take at once', () => {
+  it('saves a change at once when the host answers', async () => {
+    const host = settingsHost();
+    const saved: Settings[] = [];
+    const outbox = createSettingsOutbox(host as never, { onSaved: (settings) => saved.push(settings) });
+    outbox.save({ locale: 'fr' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(host.sent).toEqual([{ locale: 'fr' }]);
+    expect(saved).toEqual([{ locale: 'fr', displayName: 'Camille' }]);
+    expect(outbox.isPending()).toBe(false);
+  });
+
+  it('keeps a change the host missed and sends it again until it is saved', async () => {
+    const host = settingsHost();
+    host.isDown = true;
+    const saved: Settings[] = [];
+    const outbox = createSettingsOutbox(host as never, { onSaved: (settings) => saved.push(settings) });
+    outbox.save({ locale: 'fr' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outbox.isPending()).toBe(true);
+    await vi.advanceTimersByTimeAsync(SETTINGS_RESEND_MS * 3);
+    expect(host.sent.length).toBeGreaterThanOrEqual(3);
+    expect(host.saved.locale).toBeNull();
+    expect(saved).toEqual([]);
+    host.isDown = false;
+    await vi.advanceTimersByTimeAsync(SETTINGS_RESEND_MS * 2);
+    expect(host.saved.locale).toBe('fr');
+    expect(saved).toEqual([{ locale: 'fr', displayName: 'Camille' }]);
+    expect(outbox.isPending()).toBe(false);
+    // Saved: nothing more is sent.
+    const sent = host.sent.length;
+    await vi.advanceTimersByTimeAsync(SETTINGS_RESEND_MS * 5);
+    expect(host.sent).toHaveLength(sent);
+  });
+
+  it('sends at once when the host comes back online', async () => {
+    const host = settingsHost();
+    host.isDown = true;
+    const outbox = createSettingsOutbox(host as never, { onSaved: () => undefined });
+    outbox.save({ displayName: 'Élodie' });
+    await vi.advanceTimersByTimeAsync(0);
+    host.isDown = false;
+    host.setStatus('offline');
+    host.setStatus('online');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(host.saved.displayName).toBe('Élodie');
+    expect(host.sent).toHaveLength(2);
+    // The resend the failure had planned finds nothing left to send.
+    await vi.advanceTimersByTimeAsync(SETTINGS_RESEND_MS * 3);
+    expect(host.sent).toHaveLength(2);
+  });
+
+  it('sends a change made while another was on its way, and the latest choice wins', async () => {
+    const host = settingsHost(100);
+    const saved: Settings[] = [];
+    const outbox = createSettingsOutbox(host as never, { onSaved: (settings) => saved.push(settings) });
+    outbox.save({ locale: 'fr' });
+    await vi.advanceTimersByTimeAsync(10);
+    outbox.save({ locale: 'en' });
+    outbox.save({ displayName: 'Bob' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(host.sent).toEqual([{ locale: 'fr' }, { locale: 'en', displayName: 'Bob' }]);
+    expect(host.saved).toEqual({ locale: 'en', displayName: 'Bob' });
+    // Heard once the host holds every change, never with the intermediate French.
+    expect(saved).toEqual([{ locale: 'en', displayName: 'Bob' }]);
+  });
+
+  it('stops sending when stopped', async () => {
+    const host = settingsHost();
+    host.isDown = true;
+    const outbox = createSettingsOutbox(host as never, { onSaved: () => undefined });
+    outbox.save({ locale: 'fr' });
+    await vi.advanceTimersByTimeAsync(0);
+    outbox.stop();
+    host.isDown = false;
+    host.setStatus('online');
+    await vi.advanceTimersByTimeAsync(SETTINGS_RESEND_MS * 3);
+    expect(host.sent).toHaveLength(1);
+    expect(host.listening()).toBe(0);
+  });
+});
