@@ -37,13 +37,15 @@ function appendTo(log: SqlEventLog): AppendOwn {
   };
 }
 
+const storeDir = (dataDir: string) => join(dataDir, 'store');
+
 /** Whether the host's record was created already: false on a first start. */
 export function hasHostStore(dataDir: string): Promise<boolean> {
-  return hasPgliteDatabase(join(dataDir, 'store'));
+  return hasPgliteDatabase(storeDir(dataDir));
 }
 
 export async function openHostStore(dataDir: string, logger: Logger): Promise<HostStore> {
-  const client = await openPgliteClient(join(dataDir, 'store'), logger);
+  const client = await openPgliteClient(storeDir(dataDir), logger);
   try {
     const store = await SqlEventStore.open(client);
     const log = store.log(DEFAULT_WORKSPACE);

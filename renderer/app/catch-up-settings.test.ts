@@ -2,31 +2,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../common/bridge/contract';
 import { fail, ok, type Result } from '../../common/bridge/result';
-import type { HostStatus } from '../bridge';
+import { hostStatus } from '../../test/support/host-status';
 import { catchUpSettings, SETTINGS_RETRY_MS } from './catch-up-settings';
 
 const FRENCH: Settings = { locale: 'fr', displayName: 'Camille' };
 
 /** A host that answers `settings:get` with the next scripted result, and whose status tests set. */
 function scriptedHost(answers: Result<Settings>[]) {
-  const listeners = new Set<(status: HostStatus) => void>();
-  let status: HostStatus = 'connecting';
   const host = {
+    ...hostStatus('connecting'),
     asked: 0,
     call: vi.fn(async () => {
       host.asked += 1;
       return answers.shift() ?? fail('unavailable', 'no answer scripted');
     }),
-    onStatus(listener: (status: HostStatus) => void) {
-      listeners.add(listener);
-      listener(status);
-      return () => void listeners.delete(listener);
-    },
-    setStatus(next: HostStatus) {
-      status = next;
-      for (const listener of listeners) listener(next);
-    },
-    listening: () => listeners.size,
   };
   return host;
 }

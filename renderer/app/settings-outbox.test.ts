@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../common/bridge/contract';
 import { fail, ok, type Result } from '../../common/bridge/result';
-import type { HostStatus } from '../bridge';
+import { hostStatus } from '../../test/support/host-status';
 import { createSettingsOutbox, SETTINGS_RESEND_MS } from './settings-outbox';
 
 /**
@@ -10,9 +10,8 @@ import { createSettingsOutbox, SETTINGS_RESEND_MS } from './settings-outbox';
  * `isDown`; its answers take `delayMs` and its status is set by the tests.
  */
 function settingsHost(delayMs = 0) {
-  const listeners = new Set<(status: HostStatus) => void>();
-  let status: HostStatus = 'online';
   const host = {
+    ...hostStatus('online'),
     saved: { locale: null, displayName: 'Camille' } as Settings,
     sent: [] as Partial<Settings>[],
     isDown: false,
@@ -24,18 +23,19 @@ function settingsHost(delayMs = 0) {
       host.saved = { ...host.saved, ...patch };
       return ok(host.saved);
     }),
-    onStatus(listener: (status: HostStatus) => void) {
-      listeners.add(listener);
-      listener(status);
-      return () => void listeners.delete(listener);
-    },
-    setStatus(next: HostStatus) {
-      status = next;
-      for (const listener of listeners) listener(next);
-    },
-    listening: () => listeners.size,
   };
   return host;
+}
+
+/** What an outbox told its window: saved settings, and whether changes wait. */
+function heard() {
+  const saved: Settings[] = [];
+  const pending: boolean[] = [];
+  return {
+    saved,
+    isPending: () => pending.at(-1) ?? false,
+    listeners: { onSaved: (settings: Settings) => saved.push(settings), onPending: (is: boolean) => pending.push(is) },
+  };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -44,32 +44,32 @@ afterEach(() => vi.useRealTimers());
 describe('settings the host could not take at once', () => {
   it('saves a change at once when the host answers', async () => {
     const host = settingsHost();
-    const saved: Settings[] = [];
-    const outbox = createSettingsOutbox(host as never, { onSaved: (settings) => saved.push(settings) });
+    const seen = heard();
+    const outbox = createSettingsOutbox(host as never, seen.listeners);
     outbox.save({ locale: 'fr' });
     await vi.advanceTimersByTimeAsync(0);
     expect(host.sent).toEqual([{ locale: 'fr' }]);
-    expect(saved).toEqual([{ locale: 'fr', displayName: 'Camille' }]);
-    expect(outbox.isPending()).toBe(false);
+    expect(seen.saved).toEqual([{ locale: 'fr', displayName: 'Camille' }]);
+    expect(seen.isPending()).toBe(false);
   });
 
   it('keeps a change the host missed and sends it again until it is saved', async () => {
     const host = settingsHost();
     host.isDown = true;
-    const saved: Settings[] = [];
-    const outbox = createSettingsOutbox(host as never, { onSaved: (settings) => saved.push(settings) });
+    const seen = heard();
+    const outbox = createSettingsOutbox(host as never, seen.listeners);
     outbox.save({ locale: 'fr' });
     await vi.advanceTimersByTimeAsync(0);
-    expect(outbox.isPending()).toBe(true);
+    expect(seen.isPending()).toBe(true);
     await vi.advanceTimersByTimeAsync(SETTINGS_RESEND_MS * 3);
     expect(host.sent.length).toBeGreaterThanOrEqual(3);
     expect(host.saved.locale).toBeNull();
-    expect(saved).toEqual([]);
+    expect(seen.saved).toEqual([]);
     host.isDown = false;
     await vi.advanceTimersByTimeAsync(SETTINGS_RESEND_MS * 2);
     expect(host.saved.locale).toBe('fr');
-    expect(saved).toEqual([{ locale: 'fr', displayName: 'Camille' }]);
-    expect(outbox.isPending()).toBe(false);
+    expect(seen.saved).toEqual([{ locale: 'fr', displayName: 'Camille' }]);
+    expect(seen.isPending()).toBe(false);
     // Saved: nothing more is sent.
     const sent = host.sent.length;
     await vi.advanceTimersByTimeAsync(SETTINGS_RESEND_MS * 5);
@@ -79,7 +79,7 @@ describe('settings the host could not take at once', () => {
   it('sends at once when the host comes back online', async () => {
     const host = settingsHost();
     host.isDown = true;
-    const outbox = createSettingsOutbox(host as never, { onSaved: () => undefined });
+    const outbox = createSettingsOutbox(host as never, heard().listeners);
     outbox.save({ displayName: 'Élodie' });
     await vi.advanceTimersByTimeAsync(0);
     host.isDown = false;
@@ -95,8 +95,8 @@ describe('settings the host could not take at once', () => {
 
   it('sends a change made while another was on its way, and the latest choice wins', async () => {
     const host = settingsHost(100);
-    const saved: Settings[] = [];
-    const outbox = createSettingsOutbox(host as never, { onSaved: (settings) => saved.push(settings) });
+    const seen = heard();
+    const outbox = createSettingsOutbox(host as never, seen.listeners);
     outbox.save({ locale: 'fr' });
     await vi.advanceTimersByTimeAsync(10);
     outbox.save({ locale: 'en' });
@@ -105,13 +105,13 @@ describe('settings the host could not take at once', () => {
     expect(host.sent).toEqual([{ locale: 'fr' }, { locale: 'en', displayName: 'Bob' }]);
     expect(host.saved).toEqual({ locale: 'en', displayName: 'Bob' });
     // Heard once the host holds every change, never with the intermediate French.
-    expect(saved).toEqual([{ locale: 'en', displayName: 'Bob' }]);
+    expect(seen.saved).toEqual([{ locale: 'en', displayName: 'Bob' }]);
   });
 
   it('stops sending when stopped', async () => {
     const host = settingsHost();
     host.isDown = true;
-    const outbox = createSettingsOutbox(host as never, { onSaved: () => undefined });
+    const outbox = createSettingsOutbox(host as never, heard().listeners);
     outbox.save({ locale: 'fr' });
     await vi.advanceTimersByTimeAsync(0);
     outbox.stop();

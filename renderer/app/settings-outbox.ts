@@ -11,16 +11,14 @@ export const SETTINGS_RESEND_MS = 1000;
 export interface SettingsOutbox {
   /** Sends a change now; kept until the host has saved it. */
   save(patch: Partial<Settings>): void;
-  /** Whether a change is still waiting for the host. */
-  isPending(): boolean;
   stop(): void;
 }
 
 export interface SettingsOutboxListeners {
   /** The host's settings, once it holds every change the window made. */
   onSaved(settings: Settings): void;
-  /** Whether changes are waiting for the host, each time that changes. */
-  onPending?(isPending: boolean): void;
+  /** Whether changes are waiting for the host, after each change of what waits. */
+  onPending(isPending: boolean): void;
 }
 
 export function createSettingsOutbox(
@@ -28,16 +26,13 @@ export function createSettingsOutbox(
   { onSaved, onPending }: SettingsOutboxListeners,
 ): SettingsOutbox {
   let pending: Partial<Settings> = {};
-  let wasPending = false;
   let isSending = false;
   let isStopped = false;
   let resend: ReturnType<typeof setTimeout> | undefined;
   const hasPending = () => Object.keys(pending).length > 0;
   const setPending = (next: Partial<Settings>) => {
     pending = next;
-    if (hasPending() === wasPending) return;
-    wasPending = hasPending();
-    onPending?.(wasPending);
+    onPending(hasPending());
   };
 
   const send = async (): Promise<void> => {
@@ -72,7 +67,6 @@ export function createSettingsOutbox(
       setPending({ ...pending, ...patch });
       void send();
     },
-    isPending: hasPending,
     stop() {
       isStopped = true;
       clearTimeout(resend);
