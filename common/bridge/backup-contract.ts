@@ -54,6 +54,8 @@ export const BACKUP_REFUSAL_REASONS = [
   'broken-chain',
   'wrong-workspace',
   'conflict',
+  /** The record's own checks refused it (a signature, a person, a clock, a revoked device). */
+  'refused',
   'no-upload',
 ] as const;
 export type BackupRefusalCode = (typeof BACKUP_REFUSAL_REASONS)[number];

@@ -2,6 +2,7 @@
 // preload script can carry them without bundling zod.
 export const CALL_NAMES = [
   'app:get-info',
+  'app:get-access',
   'settings:get',
   'settings:update',
   'sync:exchange',
@@ -9,6 +10,7 @@ export const CALL_NAMES = [
   'hub:join',
   'hub:leave',
   'record:verify',
+  'record:identity',
   'monitor:snapshot',
   'monitor:history',
   'monitor:check-now',

@@ -27,12 +27,20 @@ import {
   backupUploadSchema,
 } from './backup-contract';
 import type { CallName, EventName } from './channels';
+import { accessSchema } from './access-contract';
 import { exerciseControlSchema, exerciseInjectRequestSchema, exerciseStartSchema } from './exercise-contract';
-import { workspaceSchema } from '../events/event';
+import { personRefSchema, workspaceSchema } from '../events/event';
 import { shellCommandSchema, takeOpenedFileResponseSchema } from './shell-contract';
 
 export { CALL_NAMES, EVENT_NAMES, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, isCallName, isEventName } from './channels';
 export type { CallName, EventName } from './channels';
+
+export const windowIdentitySchema = z.strictObject({
+  sponsor: z.string().min(1).max(64),
+  kind: z.enum(['window', 'lan']),
+  person: personRefSchema.nullable(),
+});
+export type WindowIdentity = z.infer<typeof windowIdentitySchema>;
 
 export const settingsSchema = z.strictObject({
   locale: z.enum(LOCALES).nullable(),
@@ -119,6 +127,8 @@ interface CallSpec {
 
 export const calls = {
   'app:get-info': { request: empty, response: appInfoSchema },
+  // Whether this window is the person at the laptop, and which calls it will be refused (common/bridge/access-contract.ts).
+  'app:get-access': { request: empty, response: accessSchema },
   'settings:get': { request: empty, response: settingsSchema },
   'settings:update': { request: settingsSchema.partial(), response: settingsSchema },
   // The window's replica exchanging with the host's: the same protocol as host ⇄ hub.
@@ -129,6 +139,9 @@ export const calls = {
   'hub:leave': { request: workspaceRequestSchema, response: syncStatusSchema },
   // Checks every device's hash chain in the host's replica.
   'record:verify': { request: empty, response: recordReportSchema },
+  // How a window enrols in a workspace's record: as which kind of device, sponsored by which host,
+  // for which person (the laptop's, at the laptop; a teammate's browser names its own).
+  'record:identity': { request: workspaceRequestSchema, response: windowIdentitySchema },
   // The host's monitors as it sees them now; their definitions are `monitor` documents.
   'monitor:snapshot': { request: empty, response: monitorBoardSchema },
   'monitor:history': { request: monitorIdRequestSchema, response: monitorHistorySchema },

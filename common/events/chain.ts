@@ -3,6 +3,7 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { canonicalJson } from './canonical';
+import type { SignHash } from './devices';
 import { encodeHlc, tickHlc, type Hlc } from './hlc';
 import { eventSchema, GENESIS_HASH, type EventBody, type EventDraft, type WarEvent } from './event';
 
@@ -15,11 +16,18 @@ export interface ChainHead {
 
 export const EMPTY_HEAD: ChainHead = { seq: 0, hash: GENESIS_HASH, hlc: { ms: 0, counter: 0 } };
 
-/** SHA-256 of the canonical event without its own hash. */
+/** SHA-256 of the canonical event without its own hash and signature (the signature signs the hash). */
 export function hashEvent(event: EventBody | WarEvent): string {
   const body: Record<string, unknown> = { ...event };
   delete body.hash;
+  delete body.sig;
   return bytesToHex(sha256(utf8ToBytes(canonicalJson(body))));
+}
+
+/** Signs sealed events with the device's key; every receiver checks it against the key the device enrolled. */
+export async function signEvents(events: readonly WarEvent[], sign: SignHash): Promise<WarEvent[]> {
+  const signatures = await Promise.all(events.map((event) => sign(event.hash)));
+  return events.map((event, index) => ({ ...event, sig: signatures[index] }) as WarEvent);
 }
 
 export interface SealContext {
@@ -52,6 +60,7 @@ export function sealEvents(
       actor: draft.actor,
       payload: draft.payload,
       prevHash: current.hash,
+      wall: Math.trunc(context.nowMs),
     } as EventBody;
     const event = { ...body, hash: hashEvent(body) } as WarEvent;
     events.push(event);

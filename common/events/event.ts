@@ -55,6 +55,19 @@ export const LIST_MAX = 50;
 export const ID_MAX = 64;
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest');
+/** An Ed25519 signature of the event's hash, in hex. */
+const signatureSchema = z.string().regex(/^[0-9a-f]{128}$/, 'expected an Ed25519 signature in hex');
+/** An Ed25519 public key, raw, in hex. */
+export const publicKeySchema = z.string().regex(/^[0-9a-f]{64}$/, 'expected an Ed25519 public key in hex');
+
+/**
+ * What kind of device writes a chain. A host is a laptop's (or browser mode's)
+ * host process; a window is one of its own windows; a LAN browser is a
+ * teammate's browser served by a laptop in LAN mode; a hub is a team hub.
+ */
+export const DEVICE_KINDS = ['host', 'window', 'lan', 'hub'] as const;
+export const deviceKindSchema = z.enum(DEVICE_KINDS);
+export type DeviceKind = z.infer<typeof deviceKindSchema>;
 
 /** Trimmed, non-empty text of bounded length. */
 function text(max: number) {
@@ -92,6 +105,14 @@ export const roleIdSchema = idSchema;
 /** Who holds a role: a directory entry when there is one, and always the name shown. */
 export const personRefSchema = z.strictObject({ id: idSchema.optional(), name: text(NAME_MAX) });
 export type PersonRef = z.infer<typeof personRefSchema>;
+
+/** A device's chain position: the last seq of its events a revocation leaves standing. */
+const seqSchema = z.number().int().min(0).max(2 ** 31 - 1);
+
+/** Chains written before events were signed, as a device that held them vouches for them: device → head. */
+export const legacyHeadsSchema = z
+  .record(idSchema, z.strictObject({ seq: seqSchema.min(1), hash: hashSchema }))
+  .refine((heads) => Object.keys(heads).length <= 10_000, 'at most 10,000 chains');
 
 /** What the outgoing holder tells the incoming one; every part is required. */
 export const briefingSchema = z.strictObject({
@@ -177,6 +198,26 @@ export const payloadSchemas = {
   'exercise.inject': exerciseInjectSchema,
   'exercise.observer-note': exerciseObserverNoteSchema,
   'exercise.debrief': exerciseDebriefSchema,
+  // A device's chain opens with its enrolment: the key that signs every one of its
+  // events, and the person they are written by. Signed with that same key.
+  'device.enrolled': z.strictObject({
+    publicKey: publicKeySchema,
+    person: personRefSchema,
+    kind: deviceKindSchema,
+    /** The host that let this window or LAN browser in; its own devices are its to revoke. */
+    sponsor: idSchema.optional(),
+    /** Unsigned chains written before this version that this device held when it started signing. */
+    legacy: legacyHeadsSchema.optional(),
+  }),
+  // The person at a device changed (the name in the "You" box); later events are theirs.
+  'device.person-changed': z.strictObject({ person: personRefSchema }),
+  // A device is revoked (a lost laptop, a teammate's browser let go): its events
+  // after `afterSeq` are refused everywhere; those up to it stay, and stay verifiable.
+  'device.revoked': z.strictObject({
+    deviceId: idSchema,
+    afterSeq: seqSchema,
+    reason: text(REASON_MAX).optional(),
+  }),
   // Workspace documents (people, custom roles and types, severity definitions),
   // last writer wins per document. Bodies are checked per collection by the fold,
   // so a newer collection from a newer laptop never blocks a batch.
@@ -204,6 +245,10 @@ const envelope = {
   actor: text(ACTOR_MAX),
   prevHash: hashSchema,
   hash: hashSchema,
+  /** The writer's wall clock when it wrote the event (ms); absent on events written before it was kept. */
+  wall: z.number().int().min(0).max(8.64e15).optional(),
+  /** The signing device's Ed25519 signature of `hash`; absent only on events written before signing. */
+  sig: signatureSchema.optional(),
 };
 
 function member<T extends EventType>(type: T) {
@@ -235,12 +280,15 @@ export const eventSchema = z.discriminatedUnion('type', [
   member('exercise.inject'),
   member('exercise.observer-note'),
   member('exercise.debrief'),
+  member('device.enrolled'),
+  member('device.person-changed'),
+  member('device.revoked'),
 ]);
 
 export type WarEvent = z.infer<typeof eventSchema>;
 export type EventOf<T extends EventType> = Extract<WarEvent, { type: T }>;
-/** An event before it is sealed with its own hash. */
-export type EventBody = WarEvent extends infer E ? (E extends WarEvent ? Omit<E, 'hash'> : never) : never;
+/** An event before it is sealed with its own hash (and signed). */
+export type EventBody = WarEvent extends infer E ? (E extends WarEvent ? Omit<E, 'hash' | 'sig'> : never) : never;
 
 /** What a writer supplies; the chain fills in seq, hlc and hashes. */
 export type EventDraft = {

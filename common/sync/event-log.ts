@@ -2,8 +2,15 @@
 // PGlite in the host, PostgreSQL in the hub and a Map in the property tests all
 // implement it, and all refuse the same batches (see plan.ts).
 import type { WarEvent } from '../events/event';
+import type { AdmitEnrolment } from './plan';
 import type { SyncError } from './protocol';
 import type { VersionVector } from './vector';
+
+/** How a batch is taken: who may enrol through this link, and how many events at most. */
+export interface ApplyOptions {
+  readonly admit?: AdmitEnrolment;
+  readonly maxEvents?: number;
+}
 
 export type ApplyResult = { ok: true; stored: number } | { ok: false; error: SyncError };
 
@@ -16,6 +23,9 @@ export interface EventLog {
    * each device's events come as a contiguous run following on from `vector`.
    */
   eventsBeyond(vector: VersionVector, limit: number): Promise<WarEvent[]>;
-  /** Verifies and stores a batch from a peer in one transaction: all of it, or nothing. */
-  apply(events: readonly unknown[]): Promise<ApplyResult>;
+  /**
+   * Verifies and stores a batch from a peer in one transaction: all of it, or
+   * nothing. `maxEvents` lifts the batch limit (a restore applies a whole file at once).
+   */
+  apply(events: readonly unknown[], options?: ApplyOptions): Promise<ApplyResult>;
 }

@@ -2,7 +2,7 @@
 // (the host for a window, the hub for a host) runs on a request; `syncWith` is
 // the caller's loop until both sides hold the same events.
 import { countMissing, type VersionVector } from './vector';
-import type { EventLog } from './event-log';
+import type { ApplyOptions, EventLog } from './event-log';
 import {
   MAX_BATCH_BYTES,
   MAX_BATCH_EVENTS,
@@ -50,6 +50,7 @@ export async function answerExchange(
   log: EventLog,
   request: ExchangeRequest,
   limit = MAX_BATCH_EVENTS,
+  options: ApplyOptions = {},
 ): Promise<ExchangeResponse> {
   if (request.workspace !== log.workspace) {
     return {
@@ -58,7 +59,7 @@ export async function answerExchange(
     };
   }
   if (request.events.length > 0) {
-    const applied = await log.apply(request.events);
+    const applied = await log.apply(request.events, options);
     if (!applied.ok) return applied;
   }
   // One event more than the batch tells whether more wait, without counting them all.

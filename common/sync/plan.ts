@@ -1,7 +1,9 @@
 // Deciding what of an incoming batch to store: pure, so every store (Dexie,
 // PGlite, PostgreSQL, memory) refuses exactly the same batches for the same reasons.
 import { hashEvent } from '../events/chain';
-import { eventSchema, GENESIS_HASH, type WarEvent } from '../events/event';
+import { isClockAhead, mayRevoke, recordOfEnrolment, type DeviceRecord, type VerifySignature } from '../events/devices';
+import { eventSchema, GENESIS_HASH, type EventOf, type WarEvent } from '../events/event';
+import { hlcMillis } from '../events/hlc';
 import { MAX_BATCH_EVENTS, type SyncError } from './protocol';
 
 /** What the receiver holds of a device: its last seq and that event's hash. */
@@ -11,6 +13,19 @@ export interface HeldHead {
   readonly hlc: string;
 }
 
+/** A chain written before events were signed, as far as a device vouched for it. */
+export interface LegacyHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/**
+ * Who may enrol through this receiver: a hub takes laptops but no other hub, a
+ * host takes its own windows (and, in LAN mode, its teammates' browsers) only
+ * as devices it sponsors. Returns the refusal, or undefined to admit.
+ */
+export type AdmitEnrolment = (event: EventOf<'device.enrolled'>) => SyncError | undefined;
+
 export interface PlanContext {
   readonly workspace: string;
   /** The receiver's head for each device that appears in the batch. */
@@ -18,9 +33,32 @@ export interface PlanContext {
   /** Hashes of held events the batch repeats, by `${deviceId}:${seq}`. */
   readonly heldHashes: ReadonlyMap<string, string>;
   readonly maxEvents?: number;
+  /**
+   * Identity checks: the receiver's wall clock, the devices it holds (those of
+   * the batch and those its revocations name), the unsigned chains vouched for,
+   * how to check a signature and who may enrol. Absent: the batch comes from the
+   * receiver's own host, which checked all of it (a window trusts the host that serves it).
+   */
+  readonly identity?: IdentityContext;
 }
 
-export type Plan = { ok: true; toStore: WarEvent[] } | { ok: false; error: SyncError };
+export interface IdentityContext {
+  readonly nowMs: number;
+  readonly devices: ReadonlyMap<string, DeviceRecord>;
+  readonly legacy: ReadonlyMap<string, LegacyHead>;
+  readonly verify: VerifySignature;
+  readonly admit?: AdmitEnrolment;
+}
+
+/** What a planned batch changes besides its events: devices enrolled, renamed or revoked, chains vouched for. */
+export interface IdentityChanges {
+  readonly devices: DeviceRecord[];
+  readonly legacy: [string, LegacyHead & { readonly attestedBy: string }][];
+}
+
+export type Plan =
+  | { ok: true; toStore: WarEvent[]; changes: IdentityChanges }
+  | { ok: false; error: SyncError };
 
 export const heldKey = (deviceId: string, seq: number): string => `${deviceId}:${seq}`;
 
@@ -83,6 +121,7 @@ export function planBatch(events: readonly WarEvent[], context: PlanContext): Pl
     byDevice.set(event.deviceId, list);
   }
   const toStore: WarEvent[] = [];
+  const fresh = new Map<string, WarEvent[]>();
   for (const [deviceId, list] of byDevice) {
     list.sort((a, b) => a.seq - b.seq);
     const head = context.heads.get(deviceId) ?? { seq: 0, hash: GENESIS_HASH, hlc: '' };
@@ -150,8 +189,127 @@ export function planBatch(events: readonly WarEvent[], context: PlanContext): Pl
         };
       }
       toStore.push(event);
+      const run = fresh.get(deviceId) ?? [];
+      run.push(event);
+      fresh.set(deviceId, run);
       previous = { seq: event.seq, hash: event.hash, hlc: event.hlc };
     }
   }
-  return { ok: true, toStore };
+  if (!context.identity) return { ok: true, toStore, changes: { devices: [], legacy: [] } };
+  const checked = checkIdentity(fresh, context.heads, context.identity);
+  return checked.ok ? { ok: true, toStore, changes: checked.changes } : checked;
+}
+
+const refuse = (code: SyncError['code'], message: string, event: WarEvent): { ok: false; error: SyncError } => ({
+  ok: false,
+  error: { code, message, eventId: event.id },
+});
+
+const iso = (ms: number): string => (ms <= 8.64e15 ? new Date(ms).toISOString() : `${ms} ms`);
+
+/**
+ * The identity checks of a batch whose chains hold: every event of an enrolled
+ * device is signed by its key and written by its person, within the clock bound,
+ * and not after its revocation; every unsigned event belongs to a chain some
+ * device vouched for when it started signing. Each device's new run is
+ * authenticated by the signature of its last event: the hash chain ties every
+ * earlier event of the run to it.
+ */
+function checkIdentity(
+  fresh: ReadonlyMap<string, readonly WarEvent[]>,
+  heads: ReadonlyMap<string, HeldHead>,
+  identity: IdentityContext,
+): { ok: true; changes: IdentityChanges } | { ok: false; error: SyncError } {
+  const devices = new Map(identity.devices);
+  const legacy = new Map(identity.legacy);
+  const changed = new Map<string, DeviceRecord>();
+  const vouched: IdentityChanges['legacy'] = [];
+
+  // Enrolments first: they bring the keys, and the unsigned chains they vouch for.
+  for (const [deviceId, run] of fresh) {
+    const first = run[0];
+    if (!first || first.type !== 'device.enrolled') continue;
+    if (first.seq !== 1) return refuse('not-allowed', `${deviceId} #${first.seq}: a device enrols once, first`, first);
+    const record = recordOfEnrolment(first);
+    if (first.actor !== record.person.name)
+      return refuse('wrong-actor', `${deviceId} enrols "${record.person.name}" but is written as "${first.actor}"`, first);
+    const admission = identity.admit?.(first);
+    if (admission) return { ok: false, error: admission };
+    if (devices.has(deviceId) || heads.has(deviceId))
+      return refuse('seq-conflict', `${deviceId} is already known here`, first);
+    if (!first.sig || !identity.verify(record.publicKey, first.hash, first.sig))
+      return refuse('bad-signature', `${deviceId}: its enrolment is not signed by the key it enrols`, first);
+    devices.set(deviceId, record);
+    changed.set(deviceId, record);
+    const attested = first.payload.legacy;
+    if (attested && record.kind !== 'lan') {
+      for (const [legacyId, head] of Object.entries(attested)) {
+        const held = legacy.get(legacyId);
+        if (identity.devices.has(legacyId) || fresh.get(legacyId)?.[0]?.type === 'device.enrolled') continue;
+        if (held && held.seq >= head.seq) continue;
+        legacy.set(legacyId, head);
+        vouched.push([legacyId, { ...head, attestedBy: deviceId }]);
+      }
+    }
+  }
+
+  const revocations: EventOf<'device.revoked'>[] = [];
+  for (const [deviceId, run] of fresh) {
+    const record = devices.get(deviceId);
+    if (!record) {
+      // An unsigned chain: only as far as a signing device vouched for it, and to the hash it gave.
+      const head = legacy.get(deviceId);
+      for (const event of run) {
+        if (!head || event.seq > head.seq)
+          return refuse('not-enrolled', `${deviceId} #${event.seq}: this device has not enrolled; its events are not signed`, event);
+        if (event.seq === head.seq && event.hash !== head.hash)
+          return refuse('bad-signature', `${deviceId} #${event.seq} is not the event vouched for`, event);
+        if (event.type.startsWith('device.'))
+          return refuse('not-enrolled', `${deviceId} #${event.seq}: an unsigned chain cannot enrol or revoke`, event);
+      }
+      continue;
+    }
+    let person = record.person;
+    for (const event of run) {
+      if (!event.sig) return refuse('unsigned', `${deviceId} #${event.seq} is not signed`, event);
+      if (event.type === 'device.enrolled' && event.seq !== 1)
+        return refuse('not-allowed', `${deviceId} #${event.seq}: a device enrols once, first`, event);
+      if (event.actor !== person.name)
+        return refuse('wrong-actor', `${deviceId} #${event.seq} is written as "${event.actor}"; the person at this device is "${person.name}"`, event);
+      if (isClockAhead(event, identity.nowMs))
+        return refuse('clock-ahead', `${deviceId} #${event.seq}: its clock says ${iso(hlcMillis(event.hlc))}, more than 5 minutes after this receiver's ${iso(identity.nowMs)}`, event);
+      if (event.type === 'device.person-changed') person = event.payload.person;
+      if (event.type === 'device.revoked') revocations.push(event);
+    }
+    const last = run.at(-1);
+    if (last?.sig && !identity.verify(record.publicKey, last.hash, last.sig))
+      return refuse('wrong-device-key', `${deviceId} #${last.seq} is not signed by the key ${deviceId} enrolled with`, last);
+    if (person !== record.person) {
+      const renamed = { ...record, person };
+      devices.set(deviceId, renamed);
+      changed.set(deviceId, renamed);
+    }
+  }
+
+  for (const event of revocations) {
+    const revoker = devices.get(event.deviceId);
+    const targetId = event.payload.deviceId;
+    const target = devices.get(targetId);
+    if (!revoker || !mayRevoke(revoker, target, targetId))
+      return refuse('not-allowed', `${event.deviceId} may not revoke ${targetId}: only the device itself, the host that let it in or a hub may`, event);
+    if (!target) continue;
+    const after = Math.min(event.payload.afterSeq, target.revokedAfter ?? Infinity);
+    if (after === target.revokedAfter) continue;
+    const revoked = { ...target, revokedAfter: after, revokedBy: event.deviceId };
+    devices.set(targetId, revoked);
+    changed.set(targetId, revoked);
+  }
+
+  for (const [deviceId, run] of fresh) {
+    const record = devices.get(deviceId);
+    const late = record?.revokedAfter === undefined ? undefined : run.find((event) => event.seq > (record.revokedAfter ?? 0));
+    if (record && late)
+      return refuse('device-revoked', `${deviceId} was revoked by ${record.revokedBy ?? '?'} after #${record.revokedAfter ?? 0}; #${late.seq} is refused`, late);
+  }
+  return { ok: true, changes: { devices: [...changed.values()], legacy: vouched } };
 }

@@ -31,6 +31,14 @@ export const SYNC_ERROR_CODES = [
   'seq-conflict', // same device and seq as a held event, different body
   'oversized', // too many events or too many bytes
   'unauthorized', // no token, or a token of another workspace
+  'unsigned', // an enrolled device's event carries no signature
+  'bad-signature', // a signature or a vouched-for chain that does not hold
+  'wrong-device-key', // signed by another key than the one the device enrolled with
+  'wrong-actor', // written as someone other than the person at the device
+  'not-enrolled', // an unsigned event of a device that never enrolled, and nobody vouched for
+  'not-allowed', // an enrolment or revocation this peer does not take from that writer
+  'device-revoked', // an event of a revoked device, after its revocation
+  'clock-ahead', // a clock more than 5 minutes ahead of the receiver's
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 

@@ -25,6 +25,7 @@ const info = {
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'app:get-info': async () => info,
+    'app:get-access': async (_request, caller) => ({ isAtLaptop: caller.isAtLaptop, laptopOnly: [] }),
     'settings:get': async () => settings,
     'settings:update': async (patch) => ({ ...settings, ...patch }),
     'sync:exchange': async () => ({ ok: true, answer: { vector: {}, events: [], hasMore: false } }),
@@ -32,6 +33,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'hub:join': async () => status,
     'hub:leave': async () => status,
     'record:verify': async () => ({ checked: 0, devices: [], breaks: [] }),
+    'record:identity': async () => ({ sponsor: 'host-device', kind: 'window' as const, person: { name: 'a' } }),
     'monitor:snapshot': async () => ({ isRunning: false, monitors: [], alerts: [], isAlertmanagerEnabled: false }),
     'monitor:history': async () => ({ samples: [] }),
     'monitor:check-now': async () => ({ isKnown: false }),

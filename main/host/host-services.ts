@@ -7,7 +7,7 @@ import { connectHub } from './hub/hub-client';
 
 export function hostServices(dataDir: string): Pick<HostOptions, 'openLog' | 'connectHub'> {
   return {
-    openLog: () => openHostStore(dataDir, createLogger('store')),
+    openLog: (identity) => openHostStore(dataDir, createLogger('store'), identity),
     connectHub,
   };
 }

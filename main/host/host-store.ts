@@ -3,7 +3,14 @@
 // they record lands even when no window is open. One store serves every
 // workspace: the real record and the exercises, each a log of its own.
 import { join } from 'node:path';
-import { DEFAULT_WORKSPACE, type EventDraft, type WarEvent, type Workspace } from '../../common/events/event';
+import {
+  DEFAULT_WORKSPACE,
+  type EventDraft,
+  type PersonRef,
+  type WarEvent,
+  type Workspace,
+} from '../../common/events/event';
+import type { DeviceKey } from '../services/identity/device-key';
 import type { EventLog } from '../../common/sync/event-log';
 import type { Logger } from '../services/logger';
 import { hasPgliteDatabase, openPgliteClient } from './store/pglite-client';
@@ -44,10 +51,16 @@ export function hasHostStore(dataDir: string): Promise<boolean> {
   return hasPgliteDatabase(storeDir(dataDir));
 }
 
-export async function openHostStore(dataDir: string, logger: Logger): Promise<HostStore> {
+/** Who this host writes as: its device key and the person at the laptop. */
+export interface HostIdentity {
+  readonly key: DeviceKey;
+  readonly person: () => PersonRef;
+}
+
+export async function openHostStore(dataDir: string, logger: Logger, identity: HostIdentity): Promise<HostStore> {
   const client = await openPgliteClient(storeDir(dataDir), logger);
   try {
-    const store = await SqlEventStore.open(client);
+    const store = await SqlEventStore.open(client, { signer: { kind: 'host', ...identity } });
     const log = store.log(DEFAULT_WORKSPACE);
     const workspace = (name: Workspace): WorkspaceLog => {
       const other = store.log(name);

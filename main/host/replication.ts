@@ -9,6 +9,7 @@ import type { SyncStatus } from '../../common/bridge/contract';
 import { DEFAULT_WORKSPACE } from '../../common/events/event';
 import type { EventLog } from '../../common/sync/event-log';
 import { answerExchange, syncWith, type ExchangeFn } from '../../common/sync/exchange';
+import type { AdmitEnrolment } from '../../common/sync/plan';
 import { SyncRefusedError, type ExchangeRequest, type ExchangeResponse } from '../../common/sync/protocol';
 import { countMissing, type VersionVector } from '../../common/sync/vector';
 import { writeFileAtomic } from '../services/atomic-file';
@@ -42,6 +43,8 @@ export interface ReplicationOptions {
   readonly workspace: string;
   /** The host's replica; opened on first call. */
   readonly log: () => Promise<EventLog>;
+  /** The host's own device id in this record: the sponsor of the windows that enrol through it. */
+  readonly deviceId: () => Promise<string>;
   readonly events: HostEvents;
   readonly secrets: SecretStore;
   readonly connectHub: ConnectHub;
@@ -87,11 +90,25 @@ export class Replication {
     return this.current;
   }
 
-  /** A window's exchange: the same protocol the hub speaks. */
-  async exchangeWithWindow(request: ExchangeRequest): Promise<ExchangeResponse> {
+  /**
+   * A window's exchange: the same protocol the hub speaks. A window enrols only as
+   * a device this host sponsors: one of its own windows when at the laptop, a
+   * teammate's browser (`lan`) otherwise; never as a host or a hub.
+   */
+  async exchangeWithWindow(request: ExchangeRequest, caller: { isAtLaptop: boolean }): Promise<ExchangeResponse> {
     const log = await this.options.log();
     const before = request.events.length > 0 ? await log.vector() : null;
-    const response = await answerExchange(log, request, WINDOW_BATCH_EVENTS);
+    const sponsor = await this.options.deviceId();
+    const kind = caller.isAtLaptop ? 'window' : 'lan';
+    const admit: AdmitEnrolment = (event) => {
+      if (event.payload.kind === kind && event.payload.sponsor === sponsor) return undefined;
+      return {
+        code: 'not-allowed',
+        message: `${event.deviceId} enrols as a ${event.payload.kind} of ${event.payload.sponsor ?? 'nobody'}; here it can only be a ${kind} of ${sponsor}`,
+        eventId: event.id,
+      };
+    };
+    const response = await answerExchange(log, request, WINDOW_BATCH_EVENTS, { admit });
     if (response.ok && before && countMissing(response.answer.vector, before) > 0)
       this.onLocalChange(response.answer.vector);
     return response;

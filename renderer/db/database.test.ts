@@ -31,11 +31,15 @@ describe('event store (Dexie replica)', () => {
 
     const reopened = open(name);
     const events = await reopened.all();
-    expect(events.map((event) => event.seq).sort()).toEqual([1, 2]);
-    expect(events.find((event) => event.seq === 1)).toMatchObject({
-      type: 'incident.declared',
-      payload: { title: 'Checkout down' },
-    });
+    // The chain opens with the window's enrolment; Bob taking over the window is recorded before his note.
+    expect([...events].sort((a, b) => a.seq - b.seq).map((event) => [event.seq, event.type, event.actor])).toEqual([
+      [1, 'device.enrolled', declared!.actor],
+      [2, 'incident.declared', declared!.actor],
+      [3, 'device.person-changed', 'Bob'],
+      [4, 'incident.note-added', 'Bob'],
+    ]);
+    expect(events.find((event) => event.seq === 2)).toMatchObject({ payload: { title: 'Checkout down' } });
+    expect(events.every((event) => /^[0-9a-f]{128}$/.test(event.sig ?? ''))).toBe(true);
     expect(verifyChains(events)).toEqual([]);
     expect((await reopened.identity()).deviceId).toBe(events[0]!.deviceId);
   });
@@ -59,8 +63,10 @@ describe('event store (Dexie replica)', () => {
       Array.from({ length: 20 }, (_, i) => (i % 2 ? first : second).append([declare(`incident ${i}`)])),
     );
     const events = await first.all();
-    expect(events).toHaveLength(20);
-    expect(new Set(events.map((event) => event.seq)).size).toBe(20);
+    // Twenty incidents after one enrolment, on one chain, whichever window wrote each.
+    expect(events).toHaveLength(21);
+    expect(new Set(events.map((event) => event.seq)).size).toBe(21);
+    expect(events.filter((event) => event.type === 'device.enrolled')).toHaveLength(1);
     expect(verifyChains(events)).toEqual([]);
   });
 });

@@ -2,11 +2,18 @@
 // is the only one that imports dexie.
 import Dexie, { type Table } from 'dexie';
 import { compareEvents } from '../../common/domain/order';
-import { EMPTY_HEAD, sealEvents, type ChainHead } from '../../common/events/chain';
-import { DEFAULT_WORKSPACE, payloadSchemas, type EventDraft, type WarEvent } from '../../common/events/event';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
+import { EMPTY_HEAD, sealEvents, signEvents, type ChainHead } from '../../common/events/chain';
+import {
+  DEFAULT_WORKSPACE,
+  payloadSchemas,
+  type EventDraft,
+  type PersonRef,
+  type WarEvent,
+} from '../../common/events/event';
 import { decodeHlc, HLC_ZERO, receiveHlc } from '../../common/events/hlc';
 import type { ApplyResult, EventLog } from '../../common/sync/event-log';
-import { devicesOf, heldKey, parseBatch, planBatch, type HeldHead } from '../../common/sync/plan';
+import { devicesOf, heldKey, parseBatch, planBatch, type HeldHead, type LegacyHead } from '../../common/sync/plan';
 import type { VersionVector } from '../../common/sync/vector';
 
 /** The last event held of each device, kept with the events so vectors are cheap. */
@@ -15,8 +22,21 @@ interface HeadRow extends HeldHead {
 }
 
 interface MetaRow {
-  key: 'identity' | 'head';
+  key: 'identity' | 'head' | 'key' | 'person' | 'legacy';
   value: unknown;
+}
+
+/** This window's signing key: non-extractable, kept in its IndexedDB. */
+interface KeyRow {
+  readonly privateKey: CryptoKey;
+  readonly publicKey: string;
+}
+
+/** How this window enrols: as a window of its host at the laptop, or a teammate's LAN browser. */
+export interface Enrolment {
+  readonly kind: 'window' | 'lan';
+  /** The host that lets it in; absent for a window with no host (unit tests): a host would refuse it. */
+  readonly sponsor?: string;
 }
 
 export interface Identity {
@@ -38,6 +58,20 @@ export class WarRoomDatabase extends Dexie {
       events: '[deviceId+seq]',
       meta: 'key',
     });
+    // Events are signed from version 3 on: the window writes as a new device whose
+    // chain opens with its enrolment and vouches for the unsigned chain it wrote before.
+    this.version(3)
+      .stores({})
+      .upgrade(async (tx) => {
+        const meta = tx.table<MetaRow, string>('meta');
+        const identity = (await meta.get('identity'))?.value as Identity | undefined;
+        const head = (await meta.get('head'))?.value as ChainHead | undefined;
+        if (!identity) return;
+        if (head && head.seq > 0)
+          await meta.put({ key: 'legacy', value: { [identity.deviceId]: { seq: head.seq, hash: head.hash } } });
+        await meta.put({ key: 'identity', value: { ...identity, deviceId: crypto.randomUUID() } });
+        await meta.put({ key: 'head', value: { ...EMPTY_HEAD, hlc: head?.hlc ?? HLC_ZERO } });
+      });
     this.version(2)
       .stores({ heads: 'deviceId' })
       .upgrade(async (tx) => {
@@ -85,6 +119,8 @@ const browserContext: AppendContext = {
 /** The window's replica: local writes, and the EventLog the sync protocol runs over. */
 export class EventStore implements EventLog {
   private knownIdentity: Promise<Identity> | null = null;
+  private knownKey: Promise<KeyRow> | null = null;
+  private enrolment: () => Promise<Enrolment> = async () => ({ kind: 'window' });
   private readonly appendListeners = new Set<() => void>();
 
   constructor(
@@ -110,33 +146,96 @@ export class EventStore implements EventLog {
     return this.knownIdentity;
   }
 
+  /** How this window enrols, asked of its host when it first writes (see host-sync). */
+  useEnrolment(enrolment: () => Promise<Enrolment>): void {
+    this.enrolment = enrolment;
+  }
+
+  /** This window's key, made on first use: non-extractable, so nothing can copy it out. */
+  private signingKey(): Promise<KeyRow> {
+    this.knownKey ??= (async () => {
+      const kept = (await this.db.meta.get('key'))?.value as KeyRow | undefined;
+      if (kept) return kept;
+      const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+      const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+      const made: KeyRow = { privateKey: pair.privateKey, publicKey: bytesToHex(raw) };
+      // Two windows may make a key at once: the first kept wins, and both sign with it.
+      return this.db.transaction('rw', this.db.meta, async () => {
+        const raced = (await this.db.meta.get('key'))?.value as KeyRow | undefined;
+        if (raced) return raced;
+        await this.db.meta.put({ key: 'key', value: made });
+        return made;
+      });
+    })().catch((error: unknown) => {
+      this.knownKey = null;
+      throw error;
+    });
+    return this.knownKey;
+  }
+
   /**
-   * Seals drafts onto this device's chain and stores them in one transaction:
-   * either all of them land or none does. IndexedDB serialises read-write
-   * transactions on the same tables, so two windows cannot fork the chain.
+   * Seals drafts onto this device's chain, signs them and stores them in one
+   * transaction: either all of them land or none does. The chain opens with
+   * this window's enrolment; a new name in the "You" box is recorded before the
+   * events that are theirs. Signing is asynchronous (WebCrypto), so it happens
+   * between reading the head and writing: should another window of this
+   * replica have written meanwhile, the drafts are sealed again after it.
    */
   async append(drafts: readonly EventDraft[]): Promise<WarEvent[]> {
     const normalised = drafts.map(normaliseDraft);
+    const first = normalised[0];
+    if (!first) return [];
     const identity = await this.identity();
-    return this.db
-      .transaction('rw', this.db.events, this.db.heads, this.db.meta, async () => {
-        const head = ((await this.db.meta.get('head'))?.value as ChainHead | undefined) ?? EMPTY_HEAD;
-        const sealed = sealEvents(head, normalised, {
+    const key = await this.signingKey();
+    const person: PersonRef = { name: first.actor.trim() };
+    const sign = async (hash: string) =>
+      bytesToHex(new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, hexToBytes(hash))));
+    for (;;) {
+      const head = ((await this.db.meta.get('head'))?.value as ChainHead | undefined) ?? EMPTY_HEAD;
+      const current = (await this.db.meta.get('person'))?.value as PersonRef | undefined;
+      const preamble: EventDraft[] = [];
+      if (head.seq === 0) {
+        const enrolment = await this.enrolment();
+        const legacy = (await this.db.meta.get('legacy'))?.value as Record<string, LegacyHead> | undefined;
+        preamble.push({
+          type: 'device.enrolled',
+          actor: person.name,
+          payload: {
+            publicKey: key.publicKey,
+            person,
+            kind: enrolment.kind,
+            ...(enrolment.sponsor ? { sponsor: enrolment.sponsor } : {}),
+            ...(legacy && enrolment.kind === 'window' ? { legacy } : {}),
+          },
+        });
+      } else if (current?.name !== person.name) {
+        preamble.push({ type: 'device.person-changed', actor: person.name, payload: { person } });
+      }
+      const sealed = sealEvents(
+        head,
+        [...preamble, ...normalised.map((draft) => ({ ...draft, actor: person.name }) as EventDraft)],
+        {
           workspace: identity.workspace,
           deviceId: identity.deviceId,
           nowMs: this.context.now(),
           newId: this.context.newId,
-        });
-        await this.db.events.bulkAdd(sealed.events);
+        },
+      );
+      const signed = await signEvents(sealed.events, sign);
+      const stored = await this.db.transaction('rw', this.db.events, this.db.heads, this.db.meta, async () => {
+        const now = ((await this.db.meta.get('head'))?.value as ChainHead | undefined) ?? EMPTY_HEAD;
+        if (now.seq !== head.seq || now.hash !== head.hash) return null;
+        await this.db.events.bulkAdd(signed);
         await this.db.meta.put({ key: 'head', value: sealed.head });
-        const last = sealed.events.at(-1);
+        await this.db.meta.put({ key: 'person', value: person });
+        const last = signed.at(-1);
         if (last) await this.db.heads.put({ deviceId: last.deviceId, seq: last.seq, hash: last.hash, hlc: last.hlc });
-        return sealed.events;
-      })
-      .then((events) => {
-        for (const listener of this.appendListeners) listener();
-        return events;
+        return signed.slice(preamble.length);
       });
+      if (!stored) continue;
+      for (const listener of this.appendListeners) listener();
+      return stored;
+    }
   }
 
   /** Called after each local append has committed (the sync loop pushes then). */

@@ -4,6 +4,7 @@
 import type { ExchangeFn } from '../../common/sync/exchange';
 import { syncWith } from '../../common/sync/exchange';
 import type { VersionVector } from '../../common/sync/vector';
+import type { Workspace } from '../../common/events/event';
 import type { BridgeClient } from '../bridge';
 import type { EventStore } from '../db';
 import { createLogger } from '../log';
@@ -31,6 +32,13 @@ export function startHostSync(store: EventStore, bridge: BridgeClient): HostSync
   let isStopped = false;
   let retryMs = RETRY_FIRST_MS;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  // The window enrols as its host says: one of its windows, or a teammate's browser.
+  store.useEnrolment(async () => {
+    const result = await bridge.call('record:identity', { workspace: store.workspace as Workspace });
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return { kind: result.value.kind, sponsor: result.value.sponsor };
+  });
 
   const exchange: ExchangeFn = async (request) => {
     const result = await bridge.call('sync:exchange', request);

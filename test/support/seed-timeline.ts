@@ -4,12 +4,12 @@
 // device chain, one second apart, and stored through the sync path (`apply`),
 // which verifies them as any replica would; the window then syncs them from its
 // host the ordinary way.
-import { randomUUID } from 'node:crypto';
-import { EMPTY_HEAD, sealEvents, type ChainHead } from '../../common/events/chain';
 import { DEFAULT_WORKSPACE, NOTE_KINDS, type EventDraft, type WarEvent } from '../../common/events/event';
 import { MAX_BATCH_EVENTS } from '../../common/sync/protocol';
 import { openHostStore } from '../../main/host/host-store';
+import { generateDeviceKey } from '../../main/services/identity/device-key';
 import { createLogger } from '../../main/services/logger';
+import { signedDevice } from './signed-device';
 
 export interface SeededTimeline {
   readonly incidentId: string;
@@ -119,15 +119,18 @@ export async function seedLongIncident(dataDir: string, options: SeedOptions): P
     services = ['checkout', 'payments'],
   } = options;
   const startsAt = endsAt - entries * 1000;
-  const deviceId = `seed-${randomUUID()}`;
-  let head: ChainHead = EMPTY_HEAD;
-  const seal = (draft: EventDraft, at: number): WarEvent => {
-    const sealed = sealEvents(head, [draft], { workspace: DEFAULT_WORKSPACE, deviceId, nowMs: at, newId: randomUUID });
-    head = sealed.head;
-    return sealed.events[0] as WarEvent;
+  // One signed device per person, each opening its chain with its enrolment, as laptops do.
+  const devices = new Map(PEOPLE.map((person) => [person, signedDevice(person, { workspace: DEFAULT_WORKSPACE })]));
+  const seal = (draft: EventDraft, at: number): WarEvent[] => {
+    const device = devices.get(draft.actor) ?? signedDevice(draft.actor);
+    devices.set(draft.actor, device);
+    return device.write([draft], at);
   };
 
-  const store = await openHostStore(dataDir, createLogger('seed'));
+  const store = await openHostStore(dataDir, createLogger('seed'), {
+    key: generateDeviceKey(),
+    person: () => ({ name: 'Seed' }),
+  });
   try {
     const declared = seal(
       {
@@ -137,20 +140,21 @@ export async function seedLongIncident(dataDir: string, options: SeedOptions): P
       },
       startsAt,
     );
-    let batch: WarEvent[] = [declared];
+    const incidentId = declared.at(-1)?.id ?? '';
+    let batch: WarEvent[] = [...declared];
     let newestText = '';
     for (let index = 1; index <= entries; index += 1) {
       const isLast = index === entries;
       const text = isLast ? `Newest entry: all ${entries.toLocaleString('en-US')} steps recorded.` : noteText(index);
       if (isLast) newestText = text;
-      batch.push(seal(draftAt(index, declared.id, isLast, text), startsAt + index * 1000));
-      if (batch.length === MAX_BATCH_EVENTS || isLast) {
+      batch.push(...seal(draftAt(index, incidentId, isLast, text), startsAt + index * 1000));
+      if (batch.length >= MAX_BATCH_EVENTS - 1 || isLast) {
         const result = await store.log.apply(batch);
         if (!result.ok) throw new Error(`the seed was refused: ${JSON.stringify(result.error)}`);
         batch = [];
       }
     }
-    return { incidentId: declared.id, title, entries: entries + 1, newestText };
+    return { incidentId, title, entries: entries + 1, newestText };
   } finally {
     await store.close();
   }

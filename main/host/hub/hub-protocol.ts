@@ -57,6 +57,14 @@ export const REFUSAL_STATUS: Record<SyncErrorCode, number> = {
   oversized: 413,
   // 401 for no or an unknown token; the server answers 403 for a token of another workspace.
   unauthorized: 401,
+  unsigned: 422,
+  'bad-signature': 422,
+  'wrong-device-key': 403,
+  'wrong-actor': 403,
+  'not-enrolled': 403,
+  'not-allowed': 403,
+  'device-revoked': 403,
+  'clock-ahead': 422,
 };
 
 /** Hub failures that are not refusals of a batch (the client retries them later). */

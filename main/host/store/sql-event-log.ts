@@ -20,10 +20,29 @@
 // then finds the winner's events held and skips them (or refuses a fork).
 import { randomUUID } from 'node:crypto';
 import { EMPTY_HEAD, hashEvent, sealEvents, type ChainHead } from '../../../common/events/chain';
-import { eventSchema, payloadSchemas, type EventDraft, type WarEvent } from '../../../common/events/event';
-import { decodeHlc } from '../../../common/events/hlc';
+import type { DeviceRecord } from '../../../common/events/devices';
+import {
+  eventSchema,
+  payloadSchemas,
+  type DeviceKind,
+  type EventDraft,
+  type PersonRef,
+  type WarEvent,
+} from '../../../common/events/event';
+import { decodeHlc, encodeHlc, MAX_CLOCK_AHEAD_MS, startingClock } from '../../../common/events/hlc';
 import type { ApplyResult, EventLog } from '../../../common/sync/event-log';
-import { devicesOf, heldKey, parseBatch, planBatch, type HeldHead } from '../../../common/sync/plan';
+import {
+  devicesOf,
+  heldKey,
+  parseBatch,
+  planBatch,
+  type AdmitEnrolment,
+  type HeldHead,
+  type IdentityChanges,
+  type IdentityContext,
+  type LegacyHead,
+} from '../../../common/sync/plan';
+import { verifyEd25519, type DeviceKey } from '../../services/identity/device-key';
 import type { VersionVector } from '../../../common/sync/vector';
 import { runMigrations, type Migration } from './migrations';
 import { isUniqueViolation, type SqlClient, type SqlExecutor } from './sql-client';
@@ -54,6 +73,34 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE store_meta (key text PRIMARY KEY, value text NOT NULL)`,
     ],
   },
+  {
+    // Signed events. Each enrolled device's record (key, person, kind, sponsor,
+    // revocation) as JSON; and the unsigned chains written before signing, up to
+    // the head some device vouched for. What this store held before is vouched
+    // for by its own next enrolment, so it is listed here as it stands; and this
+    // store writes from now on as a new device, whose chain opens with that enrolment.
+    version: 2,
+    statements: [
+      `CREATE TABLE devices (
+        workspace text COLLATE "C" NOT NULL,
+        device_id text COLLATE "C" NOT NULL,
+        record text NOT NULL,
+        PRIMARY KEY (workspace, device_id)
+      )`,
+      `CREATE TABLE legacy_heads (
+        workspace text COLLATE "C" NOT NULL,
+        device_id text COLLATE "C" NOT NULL,
+        seq integer NOT NULL,
+        hash text NOT NULL,
+        attested_by text NOT NULL,
+        PRIMARY KEY (workspace, device_id)
+      )`,
+      `INSERT INTO legacy_heads (workspace, device_id, seq, hash, attested_by)
+       SELECT workspace, device_id, seq, hash, '' FROM heads`,
+      `UPDATE store_meta SET value = gen_random_uuid()::text WHERE key = 'device-id'
+         AND EXISTS (SELECT 1 FROM heads)`,
+    ],
+  },
 ];
 
 /** How an append of local drafts fails: a draft no peer would accept. */
@@ -69,15 +116,36 @@ export type AppendResult = { ok: true; events: WarEvent[] } | { ok: false; error
 /** A NOTIFY channel name is an identifier: at most 63 bytes. */
 const CHANNEL_MAX = 63;
 
+/** How this store writes its own events: as which kind of device, with which key, for which person. */
+export interface StoreSigner {
+  readonly kind: DeviceKind;
+  readonly key: DeviceKey;
+  /** The person at this device now (the "You" box); its events are theirs. */
+  readonly person: () => PersonRef;
+}
+
 interface StoreContext {
   readonly client: SqlClient;
   readonly deviceId: string;
   readonly channel: string;
   readonly newId: () => string;
+  readonly signer: StoreSigner | undefined;
+  readonly now: () => number;
 }
 
 export interface SqlEventStoreOptions {
   readonly newId?: () => string;
+  /** Absent: a store that only receives (a hub serving laptops signs nothing of its own until given a key). */
+  readonly signer?: StoreSigner;
+  /** The wall clock incoming events are bounded by. */
+  readonly now?: () => number;
+}
+
+/** How a batch from a peer is taken: who may enrol through this link. */
+export interface ApplyOptions {
+  readonly admit?: AdmitEnrolment;
+  /** The most events taken at once: a sync batch by default; a restore checks and applies a whole file. */
+  readonly maxEvents?: number;
 }
 
 /** The store over one database: it serves a log per workspace. */
@@ -91,13 +159,29 @@ export class SqlEventStore {
     await client.query(`INSERT INTO store_meta (key, value) VALUES ('device-id', $1) ON CONFLICT (key) DO NOTHING`, [
       newId(),
     ]);
+    // A key that is not the one this device enrolled with (its secret was lost):
+    // write from now on as a new device rather than sign what no peer would take.
+    if (options.signer) {
+      await client.query(
+        `UPDATE store_meta SET value = $1 WHERE key = 'device-id' AND EXISTS (
+           SELECT 1 FROM devices WHERE device_id = store_meta.value AND record::jsonb ->> 'publicKey' <> $2)`,
+        [newId(), options.signer.key.publicKey],
+      );
+    }
     const [meta] = await client.query<{ value: string }>(`SELECT value FROM store_meta WHERE key = 'device-id'`);
     const [schema] = await client.query<{ name: string }>('SELECT current_schema() AS name');
     if (!meta || !schema) throw new Error('the store could not read its own identity');
     // Changes are announced per schema, so that two deployments (or two test
     // files) sharing one PostgreSQL database never hear each other.
     const channel = `warroom_events_${schema.name}`.slice(0, CHANNEL_MAX);
-    return new SqlEventStore({ client, deviceId: meta.value, channel, newId });
+    return new SqlEventStore({
+      client,
+      deviceId: meta.value,
+      channel,
+      newId,
+      signer: options.signer,
+      now: options.now ?? Date.now,
+    });
   }
 
   get deviceId(): string {
@@ -202,34 +286,56 @@ export class SqlEventLog implements EventLog {
          LIMIT $3`,
         [this.workspace, JSON.stringify(known), limit],
       );
+      // Enrolments the peer lacks go first: they bring the keys and vouch for the
+      // unsigned chains written before signing, which are older than any of them.
+      // Each is the first of its chain, so every device's run stays contiguous.
+      const enrolments = await tx.query<{ body: string; device_id: string }>(
+        `SELECT e.body, e.device_id FROM devices d
+         JOIN events e ON e.workspace = d.workspace AND e.device_id = d.device_id AND e.seq = 1
+         WHERE d.workspace = $1 AND NOT ($2::jsonb ? d.device_id)
+         ORDER BY e.hlc, e.device_id
+         LIMIT $3`,
+        [this.workspace, JSON.stringify(known), limit],
+      );
+      const first = new Set(enrolments.map((row) => row.device_id));
       // Every body was verified against the contract when it was stored.
-      return rows.map((row) => JSON.parse(row.body) as WarEvent);
+      return [
+        ...enrolments.map((row) => JSON.parse(row.body) as WarEvent),
+        ...rows.map((row) => JSON.parse(row.body) as WarEvent).filter((event) => event.seq !== 1 || !first.has(event.deviceId)),
+      ].slice(0, limit);
     });
   }
 
-  async apply(raw: readonly unknown[]): Promise<ApplyResult> {
-    const parsed = parseBatch(raw);
+  async apply(raw: readonly unknown[], options: ApplyOptions = {}): Promise<ApplyResult> {
+    const parsed = parseBatch(raw, options.maxEvents);
     if (!parsed.ok) return parsed;
     if (parsed.events.length === 0) return { ok: true, stored: 0 };
     try {
-      return await this.context.client.transaction((tx) => this.applyIn(tx, parsed.events));
+      return await this.context.client.transaction((tx) => this.applyIn(tx, parsed.events, options));
     } catch (error) {
       // The locks make this unreachable between writers of this code; should a
       // writer without them win a race, plan again against what it stored.
       if (!isUniqueViolation(error)) throw error;
-      return this.context.client.transaction((tx) => this.applyIn(tx, parsed.events));
+      return this.context.client.transaction((tx) => this.applyIn(tx, parsed.events, options));
     }
   }
 
   /**
-   * Seals drafts onto this device's chain and stores them in one transaction:
-   * all of them or none. The clock starts after every event held, so a local
-   * event sorts after whatever this replica had seen when it was written.
+   * Seals drafts onto this device's chain, signs them and stores them in one
+   * transaction: all of them or none. The first event of the chain enrols this
+   * device (its key, its person, and the unsigned chains it held before it
+   * signed); a new person in the "You" box is recorded before the events that
+   * are theirs. Every event is written by the person at this device, whatever
+   * the draft says. The clock starts after every clock held that is within the
+   * bound, so a local event sorts after what this replica had seen.
    */
   async append(drafts: readonly EventDraft[], nowMs: number): Promise<AppendResult> {
+    const { signer } = this.context;
+    if (!signer) throw new Error('this store has no key to sign its own events');
+    const person = signer.person();
     const normalised: EventDraft[] = [];
     for (const draft of drafts) {
-      const result = normaliseDraft(draft);
+      const result = normaliseDraft({ ...draft, actor: person.name } as EventDraft);
       if (!result.ok) return result;
       normalised.push(result.draft);
     }
@@ -242,21 +348,45 @@ export class SqlEventLog implements EventLog {
         [this.workspace, deviceId],
       );
       const [seen] = await tx.query<{ latest: string | null }>(
-        'SELECT max(hlc) AS latest FROM heads WHERE workspace = $1',
-        [this.workspace],
+        'SELECT max(hlc) AS latest FROM heads WHERE workspace = $1 AND hlc <= $2',
+        [this.workspace, encodeHlc({ ms: Math.trunc(nowMs) + MAX_CLOCK_AHEAD_MS, counter: 99_999 })],
       );
-      // The latest clock held is at least this device's own last one.
-      const clock = seen?.latest ? decodeHlc(seen.latest) : EMPTY_HEAD.hlc;
+      const ownClock = own ? decodeHlc(own.hlc) : EMPTY_HEAD.hlc;
+      const clock = startingClock(ownClock, seen?.latest ? [decodeHlc(seen.latest)] : [], nowMs);
       const head: ChainHead = own ? { seq: own.seq, hash: own.hash, hlc: clock } : { ...EMPTY_HEAD, hlc: clock };
-      const sealed = sealEvents(head, normalised, {
+      const devices = await this.deviceRecords(tx, [deviceId]);
+      const record = devices.get(deviceId);
+      const preamble: EventDraft[] = [];
+      if (!own) {
+        const legacy = await tx.query<{ device_id: string; seq: number; hash: string }>(
+          'SELECT device_id, seq, hash FROM legacy_heads WHERE workspace = $1 ORDER BY device_id',
+          [this.workspace],
+        );
+        preamble.push({
+          type: 'device.enrolled',
+          actor: person.name,
+          payload: {
+            publicKey: signer.key.publicKey,
+            person,
+            kind: signer.kind,
+            ...(legacy.length > 0
+              ? { legacy: Object.fromEntries(legacy.map((row) => [row.device_id, { seq: row.seq, hash: row.hash }])) }
+              : {}),
+          },
+        });
+      } else if (record && (record.person.name !== person.name || record.person.id !== person.id)) {
+        preamble.push({ type: 'device.person-changed', actor: person.name, payload: { person } });
+      }
+      const sealed = sealEvents(head, [...preamble, ...normalised], {
         workspace: this.workspace,
         deviceId,
         nowMs,
         newId: this.context.newId,
       });
+      const signed = sealed.events.map((event) => ({ ...event, sig: signer.key.sign(event.hash) }) as WarEvent);
       // Refuse here what every peer would refuse later (an actor out of bounds, an
       // unknown incident id format): a sealed event is forever.
-      for (const event of sealed.events) {
+      for (const event of signed) {
         const check = eventSchema.safeParse(event);
         if (!check.success || hashEvent(check.data) !== event.hash) {
           const issue = check.success ? undefined : check.error.issues[0];
@@ -270,8 +400,19 @@ export class SqlEventLog implements EventLog {
           };
         }
       }
-      await this.store(tx, sealed.events);
-      return { ok: true, events: sealed.events };
+      // The same checks a peer makes, against what this store holds.
+      const heads = new Map<string, HeldHead>(own ? [[deviceId, own]] : []);
+      const plan = planBatch(signed, {
+        workspace: this.workspace,
+        heads,
+        heldHashes: new Map(),
+        identity: await this.identityContext(tx, signed, devices, nowMs),
+      });
+      if (!plan.ok) {
+        return { ok: false, error: { code: 'invalid-draft', message: plan.error.message, field: '' } };
+      }
+      await this.store(tx, signed, plan.changes);
+      return { ok: true, events: signed.slice(preamble.length) };
     });
   }
 
@@ -284,7 +425,50 @@ export class SqlEventLog implements EventLog {
     return rows.map((row) => JSON.parse(row.body) as WarEvent);
   }
 
-  private async applyIn(tx: SqlExecutor, events: readonly WarEvent[]): Promise<ApplyResult> {
+  /** The devices enrolled in this workspace, as this store holds them. */
+  async devices(): Promise<DeviceRecord[]> {
+    const rows = await this.context.client.query<{ record: string }>(
+      'SELECT record FROM devices WHERE workspace = $1 ORDER BY device_id',
+      [this.workspace],
+    );
+    return rows.map((row) => JSON.parse(row.record) as DeviceRecord);
+  }
+
+  private async deviceRecords(tx: SqlExecutor, deviceIds: readonly string[]): Promise<Map<string, DeviceRecord>> {
+    if (deviceIds.length === 0) return new Map();
+    const rows = await tx.query<{ record: string }>(
+      'SELECT record FROM devices WHERE workspace = $1 AND device_id = ANY($2::text[])',
+      [this.workspace, [...deviceIds]],
+    );
+    return new Map(rows.map((row) => JSON.parse(row.record) as DeviceRecord).map((record) => [record.deviceId, record]));
+  }
+
+  /** What the identity checks of `events` need to know of this store. */
+  private async identityContext(
+    tx: SqlExecutor,
+    events: readonly WarEvent[],
+    known: ReadonlyMap<string, DeviceRecord>,
+    nowMs: number,
+    admit?: AdmitEnrolment,
+  ): Promise<IdentityContext> {
+    const wanted = new Set(devicesOf(events));
+    for (const event of events) if (event.type === 'device.revoked') wanted.add(event.payload.deviceId);
+    const devices = new Map(known);
+    for (const [id, record] of await this.deviceRecords(tx, [...wanted].filter((id) => !known.has(id))))
+      devices.set(id, record);
+    const unsigned = [...wanted].filter((id) => !devices.has(id));
+    const legacy = new Map<string, LegacyHead>();
+    if (unsigned.length > 0) {
+      const rows = await tx.query<{ device_id: string; seq: number; hash: string }>(
+        'SELECT device_id, seq, hash FROM legacy_heads WHERE workspace = $1 AND device_id = ANY($2::text[])',
+        [this.workspace, unsigned],
+      );
+      for (const row of rows) legacy.set(row.device_id, { seq: row.seq, hash: row.hash });
+    }
+    return { nowMs, devices, legacy, verify: verifyEd25519, ...(admit ? { admit } : {}) };
+  }
+
+  private async applyIn(tx: SqlExecutor, events: readonly WarEvent[], options: ApplyOptions): Promise<ApplyResult> {
     // The contract allows any string as a device id, but PostgreSQL text cannot hold
     // a NUL: refuse it as malformed rather than fail on every retry.
     const unstorable = events.find((event) => event.deviceId.includes('\u0000'));
@@ -315,9 +499,11 @@ export class SqlEventLog implements EventLog {
       );
       for (const row of heldRows) heldHashes.set(heldKey(row.device_id, row.seq), row.hash);
     }
-    const plan = planBatch(events, { workspace: this.workspace, heads, heldHashes });
+    const fresh = events.filter((event) => event.seq > (heads.get(event.deviceId)?.seq ?? 0));
+    const identity = await this.identityContext(tx, fresh, new Map(), this.context.now(), options.admit);
+    const plan = planBatch(events, { workspace: this.workspace, heads, heldHashes, identity });
     if (!plan.ok) return plan;
-    await this.store(tx, plan.toStore);
+    await this.store(tx, plan.toStore, plan.changes);
     return { ok: true, stored: plan.toStore.length };
   }
 
@@ -330,8 +516,29 @@ export class SqlEventLog implements EventLog {
   }
 
   /** Inserts verified events (each device's in chain order), moves the heads and announces the change. */
-  private async store(tx: SqlExecutor, events: readonly WarEvent[]): Promise<void> {
+  private async store(tx: SqlExecutor, events: readonly WarEvent[], changes: IdentityChanges): Promise<void> {
     if (events.length === 0) return;
+    if (changes.devices.length > 0) {
+      await tx.query(
+        `INSERT INTO devices (workspace, device_id, record)
+         SELECT $1, r ->> 0, r ->> 1 FROM jsonb_array_elements($2::jsonb) AS r
+         ON CONFLICT (workspace, device_id) DO UPDATE SET record = excluded.record`,
+        [this.workspace, JSON.stringify(changes.devices.map((record) => [record.deviceId, JSON.stringify(record)]))],
+      );
+    }
+    if (changes.legacy.length > 0) {
+      await tx.query(
+        `INSERT INTO legacy_heads (workspace, device_id, seq, hash, attested_by)
+         SELECT $1, r ->> 0, (r ->> 1)::int, r ->> 2, r ->> 3 FROM jsonb_array_elements($2::jsonb) AS r
+         ON CONFLICT (workspace, device_id) DO UPDATE
+           SET seq = excluded.seq, hash = excluded.hash, attested_by = excluded.attested_by
+           WHERE legacy_heads.seq < excluded.seq`,
+        [
+          this.workspace,
+          JSON.stringify(changes.legacy.map(([deviceId, head]) => [deviceId, head.seq, head.hash, head.attestedBy])),
+        ],
+      );
+    }
     // One statement for the whole batch, the rows as one JSON parameter: both
     // engines split it faster than their drivers encode arrays (jsonb the fastest).
     // Each body travels as a JSON string holding the event's JSON, and lands as

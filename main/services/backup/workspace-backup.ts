@@ -102,7 +102,6 @@ export async function restoreBackup(
   log: EventLog,
   file: Buffer,
   passphrase: string | null,
-  options: { batchSize?: number } = {},
 ): Promise<RestoreSummary> {
   const content = await decodeBackup(file, passphrase);
   if (content.workspace !== log.workspace)
@@ -123,13 +122,16 @@ export async function restoreBackup(
         `this record holds another event at device ${event.deviceId}, seq ${event.seq}: the backup comes from a different history`,
       );
   }
-  // Each batch, oldest first, follows on from the one before for every device.
-  const batchSize = Math.min(options.batchSize ?? MAX_BATCH_EVENTS, MAX_BATCH_EVENTS);
-  for (let start = 0; start < toStore.length; start += batchSize) {
-    const applied = await log.apply(toStore.slice(start, start + batchSize));
+  // One transaction for the whole file, after every check a peer makes (hashes,
+  // chains, signatures, persons, clocks, revocations): a refusal leaves the record as it was.
+  if (toStore.length > 0) {
+    const applied = await log.apply(toStore, { maxEvents: Math.max(toStore.length, MAX_BATCH_EVENTS) });
     if (!applied.ok)
-      throw new Error(`the record refused part of the backup: ${applied.error.code}: ${applied.error.message}`);
-    stored += applied.stored;
+      throw new BackupRefusal(
+        'refused',
+        `the record refused the backup: ${applied.error.code}: ${applied.error.message}`,
+      );
+    stored = applied.stored;
   }
   return {
     events: events.length,
