@@ -3,6 +3,8 @@
 export const RENDERER_CSP = [
   "default-src 'self'",
   "script-src 'self'",
+  // The YAML importers parse in a worker built as the app's own chunk (renderer/files/); never blob: or data:.
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -1,5 +1,6 @@
-// Strings of the workspace backup (Settings) and of the desktop shell (the
-// application menu, the tray, opening files), in English and French.
+// Strings of the workspace backup (Settings), of the desktop shell (the
+// application menu, the tray, opening files) and of the YAML files every
+// importer reads (the size limit), in English and French.
 import type { Catalogue } from './catalogue';
 
 export const shellEn = {
@@ -92,6 +93,17 @@ export const shellEn = {
   },
   openFile: {
     filterName: 'Runbooks and scenarios',
+  },
+  files: {
+    tooLarge:
+      '“{{name}}” is {{size}}: a file imported here can be at most {{limit}}. It was not read, and nothing was imported.',
+    tooLargeText: 'The text is {{size}}: at most {{limit}} can be imported at once. Nothing was imported.',
+    unreadable: '“{{name}}” could not be read ({{message}}). Nothing was imported.',
+    unreadableText: 'The text could not be read ({{message}}). Nothing was imported.',
+    bytes_one: '{{bytes}} byte',
+    bytes_other: '{{bytes}} bytes',
+    kib: '{{value}} KiB',
+    mib: '{{value}} MiB',
   },
 };
 
@@ -188,5 +200,17 @@ export const shellFr: Catalogue<typeof shellEn> = {
   },
   openFile: {
     filterName: 'Runbooks et scénarios',
+  },
+  files: {
+    tooLarge:
+      '« {{name}} » fait {{size}} : un fichier importé ici ne peut pas dépasser {{limit}}. Il n’a pas été lu et rien n’a été importé.',
+    tooLargeText:
+      'Le texte fait {{size}} : on ne peut pas en importer plus de {{limit}} à la fois. Rien n’a été importé.',
+    unreadable: '« {{name}} » n’a pas pu être lu ({{message}}). Rien n’a été importé.',
+    unreadableText: 'Le texte n’a pas pu être lu ({{message}}). Rien n’a été importé.',
+    bytes_one: '{{bytes}} octet',
+    bytes_other: '{{bytes}} octets',
+    kib: '{{value}} Kio',
+    mib: '{{value}} Mio',
   },
 };

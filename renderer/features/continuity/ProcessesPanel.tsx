@@ -1,14 +1,13 @@
 // The business impact analysis: every process with its RTO, RPO and daily
-// cost, an editor, and the whole list as a YAML file to download or import.
+// cost, an editor, and the whole list as a YAML file to download or import
+// (refused unread when over the size limit: renderer/files/).
 import { useRef, useState } from 'react';
 import { processCatalog, processName, type ProcessEntry } from '../../../common/continuity/process-catalog';
 import { PROCESS_COLLECTION, type BusinessProcess } from '../../../common/continuity/process-schema';
-import {
-  exportProcessesYaml,
-  parseProcessesYaml,
-  type ProcessYamlProblem,
-} from '../../../common/continuity/process-yaml';
+import { exportProcessesYaml, type ProcessYamlProblem } from '../../../common/continuity/process-yaml';
 import type { WarRoomState } from '../../../common/domain/incidents';
+import { FileRefusalNotice } from '../../files/FileRefusalNotice';
+import { readYamlFile, type FileRefusal } from '../../files/read-yaml';
 import { useLocale, useT } from '../../i18n';
 import { deleteDoc, putProcesses } from './continuity-actions';
 import { downloadYaml } from './download';
@@ -27,10 +26,19 @@ export function ProcessesPanel({ state, actor }: Props) {
   const [editing, setEditing] = useState<BusinessProcess | 'new' | null>(null);
   const [problems, setProblems] = useState<readonly ProcessYamlProblem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<FileRefusal | null>(null);
   const file = useRef<HTMLInputElement>(null);
 
   const importFile = async (chosen: File) => {
-    const parsed = parseProcessesYaml(await chosen.text());
+    setRefusal(null);
+    const outcome = await readYamlFile('processes', chosen);
+    if (!outcome.ok) {
+      setRefusal(outcome.refusal);
+      setProblems([]);
+      setNotice(null);
+      return;
+    }
+    const parsed = outcome.result;
     if (!parsed.ok) {
       setProblems(parsed.errors);
       setNotice(null);
@@ -97,6 +105,7 @@ export function ProcessesPanel({ state, actor }: Props) {
         <small className="muted">{t('continuity.processes.importHint')}</small>
       </div>
       {notice && <p role="status">{notice}</p>}
+      {refusal && <FileRefusalNotice refusal={refusal} />}
       {problems.length > 0 && (
         <ul className="yaml-errors" role="alert" data-testid="processes-import-errors">
           {problems.map((problem, index) => (

@@ -1,16 +1,15 @@
 // The exercise room with no session running: the scenario library (built-in
 // scenarios in the reader's language, plus those imported from YAML and kept in
 // the exercise room's record), their export as YAML, and the start form (speed,
-// live runbook actions).
+// live runbook actions). YAML files and text over the size limit are refused
+// unread (renderer/files/).
 import { useId, useMemo, useState } from 'react';
 import { BUILT_IN_SCENARIOS } from '../../../common/exercises/library';
 import { scenarioSchema, type Scenario } from '../../../common/exercises/scenario-schema';
-import {
-  exportScenarioYaml,
-  parseScenarioYaml,
-  type ScenarioYamlProblem,
-} from '../../../common/exercises/scenario-yaml';
+import { exportScenarioYaml, type ScenarioYamlProblem } from '../../../common/exercises/scenario-yaml';
 import { localText } from '../../../common/runbooks/runbook-schema';
+import { FileRefusalNotice } from '../../files/FileRefusalNotice';
+import { readYamlFile, readYamlText, type FileRefusal, type ReadYamlOutcome } from '../../files/read-yaml';
 import { useLocale, useT } from '../../i18n';
 import { downloadYaml } from '../continuity/download';
 import type { ScenarioDocs } from '../../../common/exercises/scenario-docs';
@@ -48,16 +47,24 @@ export function ScenarioLibrary({ actor, imported }: Props) {
   const [started, setStarted] = useState(false);
   const [yaml, setYaml] = useState('');
   const [problems, setProblems] = useState<readonly ScenarioYamlProblem[]>([]);
+  const [fileRefusal, setFileRefusal] = useState<FileRefusal | null>(null);
   const [importedNotice, setImportedNotice] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   /** The imported scenario whose removal waits for a second click. */
   const [confirming, setConfirming] = useState<string | null>(null);
   const selected = scenarios.find((entry) => entry.scenario.id === selectedId)?.scenario;
 
-  const importText = async (text: string) => {
+  const importYaml = async (reading: Promise<ReadYamlOutcome<'scenario'>>) => {
     setImportedNotice(null);
     setSaveError(null);
-    const result = parseScenarioYaml(text);
+    setFileRefusal(null);
+    const outcome = await reading;
+    if (!outcome.ok) {
+      setProblems([]);
+      setFileRefusal(outcome.refusal);
+      return;
+    }
+    const result = outcome.result;
     if (!result.ok) {
       setProblems(result.errors);
       return;
@@ -243,7 +250,7 @@ export function ScenarioLibrary({ actor, imported }: Props) {
             onChange={(event) => {
               const file = event.target.files?.[0];
               event.target.value = '';
-              if (file) void file.text().then(importText);
+              if (file) void importYaml(readYamlFile('scenario', file));
             }}
           />
         </label>
@@ -257,6 +264,7 @@ export function ScenarioLibrary({ actor, imported }: Props) {
             onChange={(event) => {
               setYaml(event.target.value);
               setProblems([]);
+              setFileRefusal(null);
               setImportedNotice(null);
             }}
           />
@@ -266,7 +274,7 @@ export function ScenarioLibrary({ actor, imported }: Props) {
             type="button"
             data-testid="scenario-yaml-apply"
             disabled={!yaml.trim()}
-            onClick={() => void importText(yaml)}
+            onClick={() => void importYaml(readYamlText('scenario', yaml))}
           >
             {t('exercises.library.apply')}
           </button>
@@ -287,6 +295,7 @@ export function ScenarioLibrary({ actor, imported }: Props) {
             </ul>
           </div>
         )}
+        {fileRefusal && <FileRefusalNotice refusal={fileRefusal} />}
         {saveError && (
           <p className="error" role="alert" data-testid="scenario-save-failed">
             {t('exercises.library.saveFailed', { message: saveError })}

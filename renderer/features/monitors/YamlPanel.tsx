@@ -1,13 +1,16 @@
 // Import and export of monitors as YAML. An import with any problem is refused
 // whole: every problem is listed with its line, column and reason, and the
-// record is left exactly as it was.
+// record is left exactly as it was. Files and text over the size limit are
+// refused unread (renderer/files/).
 import { useId, useState } from 'react';
 import type { YamlProblem } from '../../../common/monitors/monitor-yaml';
 import { exportMonitorsYaml } from '../../../common/monitors/monitor-yaml';
 import type { MonitorDefinition } from '../../../common/monitors/monitor-schema';
+import { FileRefusalNotice } from '../../files/FileRefusalNotice';
+import { readYamlFile, readYamlText, type FileRefusal, type ReadYamlOutcome } from '../../files/read-yaml';
 import { useT } from '../../i18n';
 import { useRecord } from '../roles/use-record';
-import { planImport } from './monitor-import';
+import { planParsed } from './monitor-import';
 
 interface Props {
   actor: string;
@@ -30,11 +33,19 @@ export function YamlPanel({ actor, monitors }: Props) {
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<readonly YamlProblem[]>([]);
   const [done, setDone] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<FileRefusal | null>(null);
   const { error, isSaving, record } = useRecord();
 
-  const apply = async (source: string) => {
+  const apply = async (reading: Promise<ReadYamlOutcome<'monitors'>>) => {
     setDone(null);
-    const plan = planImport(source, actor);
+    setRefusal(null);
+    const outcome = await reading;
+    if (!outcome.ok) {
+      setProblems([]);
+      setRefusal(outcome.refusal);
+      return;
+    }
+    const plan = planParsed(outcome.result, actor);
     if (!plan.ok) {
       setProblems(plan.problems);
       return;
@@ -60,7 +71,7 @@ export function YamlPanel({ actor, monitors }: Props) {
             onChange={(event) => {
               const file = event.target.files?.[0];
               event.target.value = '';
-              if (file) void file.text().then(apply);
+              if (file) void apply(readYamlFile('monitors', file));
             }}
           />
         </label>
@@ -85,6 +96,7 @@ export function YamlPanel({ actor, monitors }: Props) {
         onChange={(event) => {
           setText(event.target.value);
           setProblems([]);
+          setRefusal(null);
           setDone(null);
         }}
       />
@@ -94,7 +106,7 @@ export function YamlPanel({ actor, monitors }: Props) {
           className="primary"
           data-testid="yaml-apply"
           disabled={isSaving || !text.trim()}
-          onClick={() => void apply(text)}
+          onClick={() => void apply(readYamlText('monitors', text))}
         >
           {t('monitors.yamlIo.apply')}
         </button>
@@ -115,6 +127,7 @@ export function YamlPanel({ actor, monitors }: Props) {
           </ul>
         </div>
       )}
+      {refusal && <FileRefusalNotice refusal={refusal} />}
       {error && (
         <p className="error" role="alert">
           {error}

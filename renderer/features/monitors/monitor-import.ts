@@ -2,7 +2,7 @@
 // the file has any problem) nothing at all, with every problem's line and reason.
 import type { EventDraft } from '../../../common/events/event';
 import { MONITOR_COLLECTION } from '../../../common/monitors/monitor-docs';
-import { parseMonitorsYaml, type YamlProblem } from '../../../common/monitors/monitor-yaml';
+import { parseMonitorsYaml, type MonitorsYamlResult, type YamlProblem } from '../../../common/monitors/monitor-yaml';
 
 export type ImportPlan =
   | { readonly ok: true; readonly drafts: readonly EventDraft[] }
@@ -10,7 +10,11 @@ export type ImportPlan =
 
 /** Monitors of the file are added or replaced by id; monitors not in the file stay. */
 export function planImport(text: string, actor: string): ImportPlan {
-  const parsed = parseMonitorsYaml(text);
+  return planParsed(parseMonitorsYaml(text), actor);
+}
+
+/** The same plan from a file already parsed (the window parses in a worker: see renderer/files/). */
+export function planParsed(parsed: MonitorsYamlResult, actor: string): ImportPlan {
   if (!parsed.ok) return { ok: false, problems: parsed.errors };
   return {
     ok: true,

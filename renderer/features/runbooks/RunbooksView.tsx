@@ -1,6 +1,7 @@
 // The runbook library: built-in runbooks and the workspace's own, read in
 // place, edited as YAML (each save a new version), imported from a file and
-// exported to one. Files with a problem are refused whole, with line and reason.
+// exported to one. Files with a problem are refused whole, with line and reason;
+// files and text over the size limit are refused unread (renderer/files/).
 import { downloadFile } from '../../app/download';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { onCommand } from '../../app/commands';
@@ -8,8 +9,10 @@ import { takeOpenedFile } from '../../app/opened-files';
 import type { WarRoomState } from '../../../common/domain/incidents';
 import { normaliseName } from '../../../common/domain/documents';
 import { catalogOf, type CatalogEntry } from '../../../common/runbooks/catalog';
-import { exportRunbookYaml, parseRunbookFile, type RunbookYamlProblem } from '../../../common/runbooks/runbook-yaml';
+import { exportRunbookYaml, type RunbookYamlProblem } from '../../../common/runbooks/runbook-yaml';
 import { localText } from '../../../common/runbooks/runbook-schema';
+import { FileRefusalNotice } from '../../files/FileRefusalNotice';
+import { readYamlFile, readYamlText, type FileRefusal, type ReadYamlOutcome } from '../../files/read-yaml';
 import { useLocale, useT } from '../../i18n';
 import { saveRunbook } from './runbook-actions';
 import { StepView } from './StepView';
@@ -40,6 +43,7 @@ steps:
 type Outcome =
   | { kind: 'saved'; version: number }
   | { kind: 'refused'; problems: readonly RunbookYamlProblem[] }
+  | { kind: 'unread'; refusal: FileRefusal }
   | { kind: 'failed'; message: string };
 
 function Refusal({ problems }: { problems: readonly RunbookYamlProblem[] }) {
@@ -75,8 +79,13 @@ export function RunbooksView({ state, actor, selectedId, onSelect }: Props) {
     .sort((a, b) => title(a).localeCompare(title(b)));
   const selected = entries.find((entry) => entry.runbook.id === selectedId);
 
-  const save = async (text: string) => {
-    const parsed = parseRunbookFile(text);
+  const save = async (reading: Promise<ReadYamlOutcome<'runbook'>>) => {
+    const outcome = await reading;
+    if (!outcome.ok) {
+      setOutcome({ kind: 'unread', refusal: outcome.refusal });
+      return;
+    }
+    const parsed = outcome.result;
     if (!parsed.ok) {
       setOutcome({ kind: 'refused', problems: parsed.errors });
       return;
@@ -98,7 +107,8 @@ export function RunbooksView({ state, actor, selectedId, onSelect }: Props) {
   });
   useEffect(() => {
     const importOpened = () => {
-      for (let file = takeOpenedFile(); file; file = takeOpenedFile()) void saveRef.current(file.text);
+      for (let file = takeOpenedFile(); file; file = takeOpenedFile())
+        void saveRef.current(readYamlText('runbook', file.text, file.name));
     };
     importOpened();
     return onCommand('importRunbook', importOpened);
@@ -129,7 +139,7 @@ export function RunbooksView({ state, actor, selectedId, onSelect }: Props) {
             onChange={(event) => {
               const file = event.target.files?.[0];
               event.target.value = '';
-              if (file) void file.text().then(save);
+              if (file) void save(readYamlFile('runbook', file));
             }}
           />
         </label>
@@ -145,6 +155,7 @@ export function RunbooksView({ state, actor, selectedId, onSelect }: Props) {
         </button>
       </div>
       {outcome?.kind === 'refused' && <Refusal problems={outcome.problems} />}
+      {outcome?.kind === 'unread' && <FileRefusalNotice refusal={outcome.refusal} />}
       {outcome?.kind === 'saved' && (
         <p className="success" role="status" data-testid="runbook-saved">
           {t('runbooks.editor.saved', { version: outcome.version })}
@@ -166,7 +177,12 @@ export function RunbooksView({ state, actor, selectedId, onSelect }: Props) {
             onChange={(event) => setDraft(event.target.value)}
           />
           <div className="form-actions">
-            <button type="button" className="primary" data-testid="runbook-save" onClick={() => void save(draft)}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="runbook-save"
+              onClick={() => void save(readYamlText('runbook', draft))}
+            >
               {t('runbooks.editor.save')}
             </button>
             <button type="button" onClick={() => setDraft(null)}>

@@ -76,6 +76,16 @@ export class MonitorsPage {
     await this.page.getByTestId('yaml-apply').click();
   }
 
+  /** Picks a file in the YAML panel's file chooser, as a user would. */
+  async chooseYamlFile(name: string, buffer: Buffer): Promise<void> {
+    await this.page.getByTestId('yaml-file').setInputFiles({ name, mimeType: 'application/yaml', buffer });
+  }
+
+  /** A file or text refused before it was read (too large, unreadable). */
+  get fileRefusal(): Locator {
+    return this.page.getByTestId('file-refused');
+  }
+
   /** Declares an incident from a failing monitor, keeping the pre-filled fields; resolves on the incident view. */
   async declareFrom(name: string): Promise<{ title: string; services: string }> {
     await this.row(name).getByTestId('monitor-declare-open').click();
