@@ -10,7 +10,12 @@ export default defineConfig({
       {
         test: {
           name: 'main',
-          include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: [
+            'main/**/*.test.ts',
+            'preload/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+            'test/adversary/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

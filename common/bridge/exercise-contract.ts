@@ -41,5 +41,7 @@ export const EXERCISE_REFUSALS = [
   'ended',
   'unknown-inject',
   'already-played',
+  // The session's clock runs on another laptop: only its events steer the session (common/exercises/session.ts).
+  'clock-elsewhere',
 ] as const;
 export type ExerciseRefusal = (typeof EXERCISE_REFUSALS)[number];

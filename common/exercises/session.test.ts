@@ -3,20 +3,28 @@ import { foldEvents } from '../domain/incidents';
 import { EMPTY_HEAD, sealEvents } from '../events/chain';
 import type { EventDraft, WarEvent } from '../events/event';
 import { paymentScenario, T0 } from './drill.fixture';
-import { activeSession, dueInjects, elapsedMsAt, nextDueAt, pendingInjects, sessionTiming } from './session';
+import {
+  activeSession,
+  dueInjects,
+  elapsedMsAt,
+  IGNORED_KEPT,
+  nextDueAt,
+  pendingInjects,
+  sessionTiming,
+} from './session';
 import { scoreExercise } from './scoring';
 
 const MINUTE = 60_000;
 let counter = 0;
 
 /** Events of one device, each sealed at its own wall-clock moment. */
-function record(steps: readonly [number, EventDraft][]): WarEvent[] {
+function record(steps: readonly [number, EventDraft][], deviceId = 'facilitator'): WarEvent[] {
   let head = EMPTY_HEAD;
   const events: WarEvent[] = [];
   for (const [at, draft] of steps) {
     const sealed = sealEvents(head, [draft], {
       workspace: 'exercise',
-      deviceId: 'facilitator',
+      deviceId,
       nowMs: at,
       newId: () => `e${(counter += 1)}`,
     });
@@ -32,10 +40,19 @@ const started = (speed: number): EventDraft => ({
   actor,
   payload: { sessionId: 's1', scenario: paymentScenario(), speed, allowLiveActions: false },
 });
-const control = (action: 'paused' | 'resumed' | 'ended', speed?: number): EventDraft => ({
+const control = (
+  action: 'paused' | 'resumed' | 'ended' | 'speed' | 'live-actions',
+  speed?: number,
+  allowLiveActions?: boolean,
+): EventDraft => ({
   type: 'exercise.controlled',
   actor,
-  payload: { sessionId: 's1', action, ...(speed === undefined ? {} : { speed }) },
+  payload: {
+    sessionId: 's1',
+    action,
+    ...(speed === undefined ? {} : { speed }),
+    ...(allowLiveActions === undefined ? {} : { allowLiveActions }),
+  },
 });
 const inject = (injectId: string, action: 'fired' | 'skipped' = 'fired'): EventDraft => ({
   type: 'exercise.inject',
@@ -168,5 +185,85 @@ describe('exercise session', () => {
     const s = session(events);
     expect(s.scenario).toBeNull();
     expect(pendingInjects(s)).toEqual([]);
+  });
+});
+
+describe('who steers a session', () => {
+  /** The facilitator's host starts the session; a teammate's browser writes from its own device. */
+  const withIntruder = (steps: readonly [number, EventDraft][]) => {
+    const own = record([[T0, started(2)]]);
+    return session([...own, ...record(steps, 'teammate-browser')]);
+  };
+
+  it('ignores a pause, a change of speed, live actions and an end written by another device than the clock', () => {
+    const s = withIntruder([
+      [T0 + MINUTE, control('paused')],
+      [T0 + 2 * MINUTE, control('speed', 10)],
+      [T0 + 3 * MINUTE, control('live-actions', undefined, true)],
+      [T0 + 4 * MINUTE, control('ended')],
+    ]);
+    expect(s.status).toBe('running');
+    expect(s.speed).toBe(2);
+    expect(s.allowLiveActions).toBe(false);
+    expect(s.endedAt).toBeUndefined();
+    // Exercise time ran on at ×2 throughout, as if nothing had been written.
+    expect(elapsedMsAt(s, T0 + 5 * MINUTE)).toBe(10 * MINUTE);
+    expect(activeSession(new Map([['s1', s]]))?.id).toBe('s1');
+    // Each attempt stays visible, with who wrote it from which device.
+    expect(s.ignoredCount).toBe(4);
+    expect(s.ignored.map((ignored) => ignored.action)).toEqual(['paused', 'speed', 'live-actions', 'ended']);
+    expect(s.ignored[0]).toMatchObject({ actor, deviceId: 'teammate-browser', at: T0 + MINUTE });
+  });
+
+  it('ignores an inject fired or skipped by another device: it stays pending for the clock', () => {
+    const s = withIntruder([
+      [T0 + 1_000, inject('psp-down')],
+      [T0 + 2_000, inject('support-flood', 'skipped')],
+    ]);
+    expect(s.fired.size).toBe(0);
+    expect(s.skipped.size).toBe(0);
+    expect(s.monitors.size).toBe(0);
+    expect(pendingInjects(s).map((pending) => pending.id)).toContain('support-flood');
+    expect(dueInjects(s, T0 + 1_000).map((due) => due.id)).toEqual(['psp-down']);
+    expect(s.ignored.map((ignored) => [ignored.action, ignored.injectId])).toEqual([
+      ['fired', 'psp-down'],
+      ['skipped', 'support-flood'],
+    ]);
+  });
+
+  it('still takes every control and inject the clock device writes itself', () => {
+    const s = session(
+      record([
+        [T0, started(2)],
+        [T0 + 1_000, inject('psp-down')],
+        [T0 + MINUTE, control('paused')],
+        [T0 + 2 * MINUTE, control('resumed')],
+        [T0 + 2 * MINUTE, control('speed', 5)],
+        [T0 + 3 * MINUTE, control('live-actions', undefined, true)],
+        [T0 + 4 * MINUTE, inject('support-flood', 'skipped')],
+        [T0 + 5 * MINUTE, control('ended')],
+      ]),
+    );
+    expect([...s.fired.keys()]).toEqual(['psp-down']);
+    expect([...s.skipped.keys()]).toEqual(['support-flood']);
+    expect(s.speed).toBe(5);
+    expect(s.allowLiveActions).toBe(true);
+    expect(s.status).toBe('ended');
+    // ×2 for a minute, paused for one, ×5 for three: 2 + 0 + 15 minutes.
+    expect(elapsedMsAt(s, T0 + 10 * MINUTE)).toBe(17 * MINUTE);
+    expect(s.ignored).toEqual([]);
+    expect(s.ignoredCount).toBe(0);
+  });
+
+  it('keeps only the latest ignored attempts, however many arrive, and counts them all', () => {
+    const flood = Array.from({ length: IGNORED_KEPT + 5 }, (_, index): [number, EventDraft] => [
+      T0 + (index + 1) * 1_000,
+      control(index % 2 === 0 ? 'paused' : 'resumed'),
+    ]);
+    const s = withIntruder(flood);
+    expect(s.status).toBe('running');
+    expect(s.ignoredCount).toBe(IGNORED_KEPT + 5);
+    expect(s.ignored).toHaveLength(IGNORED_KEPT);
+    expect(s.ignored.at(-1)?.at).toBe(T0 + (IGNORED_KEPT + 5) * 1_000);
   });
 });

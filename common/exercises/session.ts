@@ -4,6 +4,11 @@
 // debrief. Exercise time runs at the chosen speed while the session runs and
 // stands still while it is paused; scoring and the report measure in it, so a
 // drill played at ×10 scores as if it had been played in real time.
+// Only the session's clock device steers it: the clock, its pace, live actions,
+// the end and the injects count when that device wrote them (the facilitator's
+// host, which writes `exercise.started`); the same events from any other device
+// — a teammate's browser, another laptop — are kept aside as ignored, visible
+// but without effect, so nobody else can pause a drill or turn live actions on.
 import { hlcMillis } from '../events/hlc';
 import type { EventOf, WarEvent } from '../events/event';
 import type { Incident, WarRoomState } from '../domain/incidents';
@@ -53,7 +58,7 @@ export interface ExerciseSession {
   readonly scenario: Scenario | null;
   readonly startedAt: number;
   readonly startedBy: string;
-  /** The device whose host runs the clock: the facilitator's. */
+  /** The device whose host runs the clock: the facilitator's. Only its controls and injects count. */
   readonly clockDevice: string;
   readonly status: SessionStatus;
   readonly speed: number;
@@ -66,7 +71,25 @@ export interface ExerciseSession {
   readonly observerNotes: readonly ObserverNote[];
   readonly notes: AfterActionNotes;
   readonly monitors: ReadonlyMap<string, ScriptedMonitor>;
+  /** Controls and injects written by another device than the clock's, newest last (the last IGNORED_KEPT). */
+  readonly ignored: readonly IgnoredControl[];
+  /** How many were ignored in all. */
+  readonly ignoredCount: number;
 }
+
+/** A control or inject from a device that is not the session's clock: recorded, without effect. */
+export interface IgnoredControl {
+  readonly eventId: string;
+  readonly at: number;
+  readonly actor: string;
+  readonly deviceId: string;
+  /** `paused`, `speed`, `live-actions`…, or `fired` / `skipped` for an inject. */
+  readonly action: string;
+  readonly injectId?: string;
+}
+
+/** Enough to show who tried; a flood of them must not grow the session without bound. */
+export const IGNORED_KEPT = 20;
 
 export type ExerciseSessions = ReadonlyMap<string, ExerciseSession>;
 export const NO_SESSIONS: ExerciseSessions = new Map();
@@ -151,7 +174,11 @@ function pace(session: ExerciseSession, at: number, rate: number): ClockSegment[
   return [...session.segments, { wallFrom: at, elapsedFrom: elapsedMsAt(session, at), rate }];
 }
 
-/** Applies one exercise event; events of an unknown session, or after its end, change nothing. */
+/**
+ * Applies one exercise event; events of an unknown session, or after its end,
+ * change nothing, and controls or injects from another device than the
+ * session's clock are only listed as ignored.
+ */
 export function applyExerciseEvent(sessions: ExerciseSessions, event: ExerciseEvent): ExerciseSessions {
   const at = hlcMillis(event.hlc);
   const { sessionId } = event.payload;
@@ -174,6 +201,8 @@ export function applyExerciseEvent(sessions: ExerciseSessions, event: ExerciseEv
       observerNotes: [],
       notes: EMPTY_NOTES,
       monitors: new Map(),
+      ignored: [],
+      ignoredCount: 0,
     };
     return new Map(sessions).set(sessionId, started);
   }
@@ -182,6 +211,22 @@ export function applyExerciseEvent(sessions: ExerciseSessions, event: ExerciseEv
   if (session.status === 'ended' && event.type !== 'exercise.observer-note' && event.type !== 'exercise.debrief')
     return sessions;
   const next: Mutable<ExerciseSession> = { ...session };
+  if (
+    (event.type === 'exercise.controlled' || event.type === 'exercise.inject') &&
+    event.deviceId !== session.clockDevice
+  ) {
+    const ignored: IgnoredControl = {
+      eventId: event.id,
+      at,
+      actor: event.actor,
+      deviceId: event.deviceId,
+      action: event.payload.action,
+      ...(event.type === 'exercise.inject' ? { injectId: event.payload.injectId } : {}),
+    };
+    next.ignored = [...session.ignored, ignored].slice(-IGNORED_KEPT);
+    next.ignoredCount = session.ignoredCount + 1;
+    return new Map(sessions).set(sessionId, next);
+  }
   switch (event.type) {
     case 'exercise.controlled': {
       const { action } = event.payload;
@@ -206,7 +251,7 @@ export function applyExerciseEvent(sessions: ExerciseSessions, event: ExerciseEv
     case 'exercise.inject': {
       const { injectId } = event.payload;
       const inject = session.scenario?.injects.find((candidate) => candidate.id === injectId);
-      // The first word on an inject wins: fired twice (two clocks, a click and the clock) shows once.
+      // The first word on an inject wins: fired twice (a click and the clock) shows once.
       if (!inject || session.fired.has(injectId) || session.skipped.has(injectId)) return sessions;
       if (event.payload.action === 'skipped') {
         next.skipped = new Map(session.skipped).set(injectId, { at, actor: event.actor });

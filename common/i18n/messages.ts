@@ -29,6 +29,10 @@ const en = {
     settingsPending: 'Language and name not saved yet',
     settingsPendingHint:
       'Your language and name are in use in this window, and saved on the host as soon as it answers.',
+    lanPeer: 'Teammate’s browser',
+    lanPeerHint:
+      'You joined this war-room over the LAN: you read and write the shared record. Running commands, secrets, sending messages, the hub, backups, the laptop’s own settings and starting or steering an exercise stay with the person at the laptop.',
+    keptInBrowser: 'Kept in this browser: the laptop’s own language and name belong to the person at it.',
   },
   nav: { label: 'Main', dashboard: 'Dashboard', people: 'People' },
   languages: { en: 'English', fr: 'Français' },
@@ -176,6 +180,16 @@ const en = {
       'LAN mode: anyone with that address, token included, can read and write this war-room. Share it only with the team.',
     portTaken: 'Port {{port}} is taken; using {{next}}. Data kept by your browser for the old address stays there.',
   },
+  lan: {
+    refusal: {
+      'exercise-laptop-only':
+        'Only the person at the facilitator’s laptop can start or steer the exercise (pause, speed, live actions, injects, end); you follow it from this browser.',
+      'settings-laptop-only':
+        'The laptop’s language and name belong to the person at it; yours are kept in this browser.',
+    },
+    hubLaptopOnly:
+      'Only the person at the laptop joins or leaves a team hub; this browser shares whatever the laptop shares.',
+  },
 } as const;
 
 export type Messages = Catalogue<typeof en>;
@@ -196,6 +210,11 @@ const fr: Messages = {
     settingsPending: 'Langue et nom pas encore enregistrés',
     settingsPendingHint:
       'Votre langue et votre nom servent déjà dans cette fenêtre ; ils seront enregistrés sur l’hôte dès qu’il répondra.',
+    lanPeer: 'Navigateur d’un coéquipier',
+    lanPeerHint:
+      'Vous avez rejoint cette salle de crise par le réseau local : vous lisez et écrivez le registre commun. Lancer des commandes, les secrets, l’envoi des messages, le hub, les sauvegardes, les réglages propres au portable, démarrer ou piloter un exercice restent à la personne devant le portable.',
+    keptInBrowser:
+      'Gardés dans ce navigateur : la langue et le nom du portable appartiennent à la personne qui est devant.',
   },
   nav: { label: 'Principal', dashboard: 'Tableau de bord', people: 'Personnes' },
   languages: { en: 'English', fr: 'Français' },
@@ -346,6 +365,16 @@ const fr: Messages = {
       'Mode réseau local : quiconque a cette adresse, jeton compris, peut lire et écrire dans cette salle de crise. Ne la partagez qu’avec l’équipe.',
     portTaken:
       'Le port {{port}} est pris ; utilisation du {{next}}. Les données gardées par votre navigateur pour l’ancienne adresse y restent.',
+  },
+  lan: {
+    refusal: {
+      'exercise-laptop-only':
+        'Seule la personne devant le portable de l’animateur peut démarrer ou piloter l’exercice (pause, vitesse, actions réelles, injections, fin) ; vous le suivez depuis ce navigateur.',
+      'settings-laptop-only':
+        'La langue et le nom du portable appartiennent à la personne qui est devant ; les vôtres sont gardés dans ce navigateur.',
+    },
+    hubLaptopOnly:
+      'Seule la personne devant le portable peut rejoindre ou quitter un hub d’équipe ; ce navigateur partage ce que le portable partage.',
   },
 };
 

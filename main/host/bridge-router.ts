@@ -14,11 +14,19 @@ import {
 import { fail, ok, type Result } from '../../common/bridge/result';
 import type { Logger } from '../services/logger';
 
+/** Who made a call, as the transport knows it: the person at the laptop, or a teammate's browser on the LAN. */
+export interface Caller {
+  readonly isAtLaptop: boolean;
+}
+
+/** The desktop window, and any transport that does not say otherwise. */
+export const AT_LAPTOP: Caller = { isAtLaptop: true };
+
 export type Handlers = {
-  [C in CallName]: (request: CallRequest<C>) => Promise<CallResponse<C>>;
+  [C in CallName]: (request: CallRequest<C>, caller: Caller) => Promise<CallResponse<C>>;
 };
 
-export type Router = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
+export type Router = (channel: unknown, payload: unknown, caller?: Caller) => Promise<Result<unknown>>;
 
 /** A handler's considered "no": it crosses as `refused` with its reason code, not as a failure. */
 export class CallRefused extends Error {
@@ -32,13 +40,13 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
 }
 
 export function createRouter(handlers: Handlers, log: Logger): Router {
-  return async (channel, payload) => {
+  return async (channel, payload, caller = AT_LAPTOP) => {
     if (!isCallName(channel)) return fail('unknown-channel', `unknown channel: ${String(channel).slice(0, 100)}`);
     const request = calls[channel].request.safeParse(payload ?? {});
     if (!request.success) return fail('invalid-payload', `${channel}: ${describeIssues(request.error.issues)}`);
     try {
-      const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
-      const response = calls[channel].response.safeParse(await handler(request.data));
+      const handler = handlers[channel] as (request: unknown, caller: Caller) => Promise<unknown>;
+      const response = calls[channel].response.safeParse(await handler(request.data, caller));
       if (!response.success) {
         log.error(`${channel} produced an invalid response`, describeIssues(response.error.issues));
         return fail('internal', `${channel}: the host produced an invalid response`);

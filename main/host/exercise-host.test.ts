@@ -162,6 +162,28 @@ describe('exercises through the host', () => {
     expect(await start(1)).not.toBe(sessionId);
   });
 
+  it('refuses to steer or feed a session whose clock runs on another laptop, and writes nothing', async () => {
+    const sessionId = await start(1);
+    await host.close();
+    // Another laptop that holds the same exercise record, synced, with a device of its own.
+    const elsewhere = memoryWorkspace(EXERCISE_WORKSPACE, 'other-laptop');
+    await elsewhere.log.apply(await all(drill.log));
+    drill = elsewhere;
+    host = await openHost();
+    expect(await refusal('exercise:control', { actor: 'Bob', sessionId, action: 'paused' })).toBe(
+      'refused: clock-elsewhere',
+    );
+    expect(
+      await refusal('exercise:control', { actor: 'Bob', sessionId, action: 'live-actions', allowLiveActions: true }),
+    ).toBe('refused: clock-elsewhere');
+    expect(
+      await refusal('exercise:inject', { actor: 'Bob', sessionId, injectId: 'status-page', action: 'fired' }),
+    ).toBe('refused: clock-elsewhere');
+    await clock.advance(30 * 60 * SECOND);
+    // Nor does this laptop's clock fire the other's injects.
+    expect((await all(drill.log)).filter((event) => event.deviceId === 'other-laptop')).toEqual([]);
+  });
+
   it('picks up after a restart: injects that fell due while it was down fire at once, in order', async () => {
     const sessionId = await start(10);
     await host.close();

@@ -1,8 +1,11 @@
 // Exercises wired into the host: the facilitator's calls (start, steer, fire
 // or skip an inject) are checked against the host's own copy of the exercise
 // record and written into this device's chain, which makes this host the
-// session's clock. The clock re-reads the record whenever it grows, so a
-// pause or an inject fired by hand on another laptop reschedules it.
+// session's clock. Only the clock's device steers a session (the fold ignores
+// controls and injects from any other), so a host refuses to steer a session
+// whose clock runs on another laptop rather than write events without effect.
+// The clock re-reads the record whenever it grows, so a pause or an inject
+// fired by hand from a window reschedules it.
 import { randomUUID } from 'node:crypto';
 import type { ExerciseRefusal } from '../../common/bridge/exercise-contract';
 import type { EventDraft } from '../../common/events/event';
@@ -55,6 +58,7 @@ export function createExerciseHost(options: ExerciseHostOptions): ExerciseHost {
     const session = (await options.view.current()).exercises.get(sessionId);
     if (!session) return refuse('unknown-session');
     if (session.status === 'ended') return refuse('ended');
+    if (session.clockDevice !== (await options.deviceId())) return refuse('clock-elsewhere');
     return session;
   };
   return {

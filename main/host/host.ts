@@ -30,6 +30,7 @@ import { RecordView } from './record-view';
 import { createRunbookHost } from './runbook-host';
 import { openSecretStore } from './secret-store';
 import { openSettingsStore, type SettingsStore } from './settings-store';
+import { accessOf } from './web-access';
 
 export interface HostOptions {
   readonly dataDir: string;
@@ -232,6 +233,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const route = createRouter(
     {
       'app:get-info': async () => info,
+      // The transport says who called: the desktop window is always at the laptop.
+      'app:get-access': async (_request, caller) => accessOf(caller.isAtLaptop),
       'settings:get': async () => settings.get(),
       'settings:update': async (patch) => {
         const next = await settings.update(patch);
@@ -255,8 +258,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
       ...monitoring.handlers,
       ...runbooks.handlers,
-      'runbook:run-step': (request) =>
-        (request.workspace === EXERCISE_WORKSPACE ? drillRunbooks : runbooks).handlers['runbook:run-step'](request),
+      'runbook:run-step': (request, caller) =>
+        (request.workspace === EXERCISE_WORKSPACE ? drillRunbooks : runbooks).handlers['runbook:run-step'](
+          request,
+          caller,
+        ),
       'runbook:cancel': async ({ execId }) => ({
         isCancelled: runbooks.runner.cancel(execId) || drillRunbooks.runner.cancel(execId),
       }),

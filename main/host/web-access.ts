@@ -4,6 +4,8 @@
 // beyond loopback, and every request must carry the join token: once in the
 // address (`?join=`), which sets a cookie, then in that cookie.
 import { timingSafeEqual } from 'node:crypto';
+import type { LanRefusal, WindowAccess } from '../../common/bridge/access-contract';
+import type { CallName } from '../../common/bridge/contract';
 
 export const JOIN_COOKIE = 'warroom_join';
 
@@ -88,10 +90,11 @@ export function checkBridgeUpgrade(request: RequestFacts, policy: AccessPolicy):
 
 /**
  * Calls that act on this laptop itself — running a command, storing a secret,
- * joining or leaving a hub — answer only the person at it. A teammate's browser
- * in LAN mode reads and writes the shared record, nothing more.
+ * joining or leaving a hub, its own settings — or steer an exercise, whose
+ * clock runs here, answer only the person at it. A teammate's browser in LAN
+ * mode reads and writes the shared record, nothing more.
  */
-export const LOCAL_ONLY_CALLS: ReadonlySet<string> = new Set([
+export const LOCAL_ONLY_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'runbook:run-step',
   'runbook:cancel',
   'secret:set',
@@ -106,7 +109,30 @@ export const LOCAL_ONLY_CALLS: ReadonlySet<string> = new Set([
   'backup:read',
   'backup:upload',
   'backup:restore',
+  // The facilitator at this laptop starts, steers (pause, speed, live actions, end) and feeds the drill;
+  // its events are written with this host's device, the session's clock, so they would count.
+  'exercise:start',
+  'exercise:control',
+  'exercise:inject',
+  // This laptop's language and name are its owner's: a teammate's browser keeps its own.
+  'settings:update',
 ]);
+
+/** The sentence the first local-only calls answered with, before refusals carried a reason code. */
+const LAN_REFUSAL =
+  'Only the person at this laptop can do that: running commands, secrets and the hub stay local in LAN mode.';
+
+const LAN_REFUSAL_REASONS: ReadonlyMap<CallName, LanRefusal> = new Map<CallName, LanRefusal>([
+  ['exercise:start', 'exercise-laptop-only'],
+  ['exercise:control', 'exercise-laptop-only'],
+  ['exercise:inject', 'exercise-laptop-only'],
+  ['settings:update', 'settings-laptop-only'],
+]);
+
+/** What a LAN browser is told for a local-only call: a reason code the window words, or the older sentence. */
+export function lanRefusal(channel: CallName): string {
+  return LAN_REFUSAL_REASONS.get(channel) ?? LAN_REFUSAL;
+}
 
 /** Whether a socket's peer is this machine. */
 export function isLoopbackAddress(address: string | undefined): boolean {
@@ -115,5 +141,10 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 }
 
 export function isCallAllowed(channel: string, isLocalPeer: boolean): boolean {
-  return isLocalPeer || !LOCAL_ONLY_CALLS.has(channel);
+  return isLocalPeer || !(LOCAL_ONLY_CALLS as ReadonlySet<string>).has(channel);
+}
+
+/** What a window is told about itself, so that it does not offer what it would be refused. */
+export function accessOf(isAtLaptop: boolean): WindowAccess {
+  return { isAtLaptop, laptopOnly: isAtLaptop ? [] : [...LOCAL_ONLY_CALLS] };
 }

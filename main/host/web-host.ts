@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { isEventName, type EventPayload } from '../../common/bridge/contract';
+import { isCallName, isEventName, type EventPayload } from '../../common/bridge/contract';
 import { fail } from '../../common/bridge/result';
 import {
   BRIDGE_PATH,
@@ -26,6 +26,7 @@ import {
   checkPageRequest,
   isCallAllowed,
   isLoopbackAddress,
+  lanRefusal,
   type AccessPolicy,
 } from './web-access';
 
@@ -83,9 +84,6 @@ async function serveStatic(rendererDir: string, request: IncomingMessage, respon
   createReadStream(file).pipe(response);
 }
 
-const LAN_REFUSAL =
-  'Only the person at this laptop can do that: running commands, secrets and the hub stay local in LAN mode.';
-
 function send(socket: WebSocket, frame: ServerFrame): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
 }
@@ -114,13 +112,13 @@ function attachBridge(host: Host, socket: WebSocket, isLocalPeer: boolean): void
       return;
     }
     const { id, channel, payload } = frame.data;
-    if (!isCallAllowed(channel, isLocalPeer)) {
+    if (isCallName(channel) && !isCallAllowed(channel, isLocalPeer)) {
       log.warn(`refused ${channel} from a LAN peer`);
-      send(socket, { kind: 'result', id, result: fail('forbidden', LAN_REFUSAL) });
+      send(socket, { kind: 'result', id, result: fail('forbidden', lanRefusal(channel)) });
       return;
     }
     host
-      .route(channel, payload)
+      .route(channel, payload, { isAtLaptop: isLocalPeer })
       .catch((error: unknown) => fail('internal', error instanceof Error ? error.message : String(error)))
       .then((result) => send(socket, { kind: 'result', id, result }));
   });

@@ -24,9 +24,10 @@ import { startHostSync } from '../sync/host-sync';
 import { catchUpSettings } from './catch-up-settings';
 import { createSettingsOutbox, type SettingsOutbox } from './settings-outbox';
 import { startShellBridge } from './shell-bridge';
+import { readWindowSettings, saveWindowSettings } from './window-settings';
 import { setLocale, useT } from '../i18n';
 import { createLogger } from '../log';
-import { actorName, routeFromHash, routeToHash, useUiStore, type Route } from '../store/ui-store';
+import { actorName, isLanPeer, routeFromHash, routeToHash, useUiStore, type Route } from '../store/ui-store';
 
 const log = createLogger('app');
 
@@ -49,6 +50,8 @@ async function bootstrap(): Promise<void> {
   const bridge = getBridge();
   bridge.onStatus((status) => useUiStore.getState().setHostStatus(status));
   bridge.on('settings:changed', (settings) => {
+    // The laptop owner's change of language or name is not a teammate's.
+    if (isLanPeer(useUiStore.getState())) return;
     useUiStore.getState().setSettings(settings);
     if (settings.locale) void setLocale(settings.locale);
   });
@@ -66,14 +69,24 @@ async function bootstrap(): Promise<void> {
     if (status.ok) useUiStore.getState().setSyncStatus(status.value);
   });
   // The record is local: a host that does not answer must not keep the window closed.
-  const [info, settings] = await Promise.all([bridge.call('app:get-info', {}), bridge.call('settings:get', {})]);
+  const [info, settings, access] = await Promise.all([
+    bridge.call('app:get-info', {}),
+    bridge.call('settings:get', {}),
+    bridge.call('app:get-access', {}),
+  ]);
   if (!info.ok) log.warn('host info unavailable', info.error);
+  if (access.ok) ui.setAccess(access.value);
   const appInfo = info.ok ? info.value : null;
-  const hostSettings = settings.ok ? settings.value : null;
+  // A teammate's browser on the LAN has a language and a name of its own; the host's are the laptop owner's.
+  const isTeammate = isLanPeer(useUiStore.getState());
+  const hostSettings = isTeammate ? readWindowSettings() : settings.ok ? settings.value : null;
   ui.setHost(appInfo, hostSettings);
-  await setLocale(hostSettings?.locale ?? matchLocale(appInfo?.systemLocale ?? navigator.language));
+  await setLocale(
+    hostSettings?.locale ??
+      matchLocale(isTeammate ? navigator.language : (appInfo?.systemLocale ?? navigator.language)),
+  );
   ui.setAppState('ready');
-  if (!settings.ok) {
+  if (!settings.ok && !isTeammate) {
     catchUpSettings(bridge, (late) => {
       // Settings the window has by then (the person chose meanwhile) win.
       if (useUiStore.getState().settings !== null) return;
@@ -110,7 +123,8 @@ export function App() {
     const before = useUiStore.getState().settings;
     useUiStore.getState().setSettings({ displayName: null, ...before, locale });
     await setLocale(locale);
-    settingsOutbox().save({ locale });
+    if (isLanPeer(useUiStore.getState())) saveWindowSettings({ locale });
+    else settingsOutbox().save({ locale });
   }, []);
 
   // The new name signs what is written from now on, before the host has saved it:
@@ -118,7 +132,8 @@ export function App() {
   const changeName = useCallback(async (displayName: string) => {
     const before = useUiStore.getState().settings;
     useUiStore.getState().setSettings({ locale: null, ...before, displayName });
-    settingsOutbox().save({ displayName });
+    if (isLanPeer(useUiStore.getState())) saveWindowSettings({ displayName });
+    else settingsOutbox().save({ displayName });
   }, []);
 
   const isReady = appState === 'ready' && state !== undefined;

@@ -15,11 +15,14 @@ function settingsHost(delayMs = 0) {
     saved: { locale: null, displayName: 'Camille' } as Settings,
     sent: [] as Partial<Settings>[],
     isDown: false,
+    /** LAN mode, as a teammate's browser: the host never takes the laptop owner's settings from it. */
+    isForbidden: false,
     call: vi.fn(async (_channel: string, patch: Partial<Settings>): Promise<Result<Settings>> => {
       host.sent.push(patch);
       const isDown = host.isDown;
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       if (isDown) return fail('unavailable', 'settings:update: no answer from the host');
+      if (host.isForbidden) return fail('forbidden', 'settings-laptop-only');
       host.saved = { ...host.saved, ...patch };
       return ok(host.saved);
     }),
@@ -74,6 +77,22 @@ describe('settings the host could not take at once', () => {
     const sent = host.sent.length;
     await vi.advanceTimersByTimeAsync(SETTINGS_RESEND_MS * 5);
     expect(host.sent).toHaveLength(sent);
+  });
+
+  it('asks once a host that forbids the change, and keeps nothing waiting', async () => {
+    const host = settingsHost();
+    host.isForbidden = true;
+    const seen = heard();
+    const outbox = createSettingsOutbox(host as never, seen.listeners);
+    outbox.save({ locale: 'fr' });
+    await vi.advanceTimersByTimeAsync(SETTINGS_RESEND_MS * 5);
+    host.setStatus('online');
+    await vi.advanceTimersByTimeAsync(SETTINGS_RESEND_MS * 5);
+    expect(host.sent).toEqual([{ locale: 'fr' }]);
+    expect(host.saved.locale).toBeNull();
+    expect(seen.saved).toEqual([]);
+    expect(seen.isPending()).toBe(false);
+    outbox.stop();
   });
 
   it('sends at once when the host comes back online', async () => {

@@ -2,7 +2,8 @@
 // are saved on the host, which starts the next window with them. A choice made
 // while the host cannot be reached (starting, restarting, busy) is kept and sent
 // again each time the host comes online and after each failed try, until saved:
-// the window must not show French today and start in English tomorrow.
+// the window must not show French today and start in English tomorrow. A host
+// that forbids them (LAN mode: they are the laptop owner's) is not asked again.
 import type { Settings } from '../../common/bridge/contract';
 import type { BridgeClient } from '../bridge';
 
@@ -43,6 +44,12 @@ export function createSettingsOutbox(
     const result = await bridge.call('settings:update', patch);
     isSending = false;
     if (isStopped) return;
+    // A host that will never take them (a teammate's browser on the LAN) is not a host still starting:
+    // the choice holds in this window, and asking again every second would change nothing.
+    if (!result.ok && result.error.code === 'forbidden') {
+      setPending({});
+      return;
+    }
     if (!result.ok) {
       resend = setTimeout(() => void send(), SETTINGS_RESEND_MS);
       return;

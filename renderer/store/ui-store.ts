@@ -1,7 +1,8 @@
 // Window state that is not part of the record: where the user is, what the
 // host said about itself, whether it is reachable. The only zustand import.
 import { create } from 'zustand';
-import type { AppInfo, Settings, SyncStatus } from '../../common/bridge/contract';
+import type { WindowAccess } from '../../common/bridge/access-contract';
+import type { AppInfo, CallName, Settings, SyncStatus } from '../../common/bridge/contract';
 import type { HostStatus } from '../bridge';
 
 export type Route =
@@ -28,6 +29,8 @@ interface UiState {
   appError: string | null;
   hostStatus: HostStatus;
   appInfo: AppInfo | null;
+  /** Whether this window is the person at the laptop; null until the host has said. */
+  access: WindowAccess | null;
   settings: Settings | null;
   /** The person changed language or name and the host has not saved it yet. */
   isSettingsPending: boolean;
@@ -36,6 +39,7 @@ interface UiState {
   setSyncStatus(status: SyncStatus): void;
   setHostStatus(status: HostStatus): void;
   setHost(info: AppInfo | null, settings: Settings | null): void;
+  setAccess(access: WindowAccess): void;
   setSettings(settings: Settings): void;
   setSettingsPending(isPending: boolean): void;
   setAppState(state: AppState, error?: string): void;
@@ -47,6 +51,7 @@ export const useUiStore = create<UiState>((set) => ({
   appError: null,
   hostStatus: 'connecting',
   appInfo: null,
+  access: null,
   settings: null,
   isSettingsPending: false,
   syncStatus: null,
@@ -54,14 +59,29 @@ export const useUiStore = create<UiState>((set) => ({
   setSyncStatus: (syncStatus) => set({ syncStatus }),
   setHostStatus: (hostStatus) => set({ hostStatus }),
   setHost: (appInfo, settings) => set({ appInfo, settings }),
+  setAccess: (access) => set({ access }),
   setSettings: (settings) => set({ settings }),
   setSettingsPending: (isSettingsPending) => set({ isSettingsPending }),
   setAppState: (appState, error) => set({ appState, appError: error ?? null }),
 }));
 
-/** The name written as the author of new events. */
-export function actorName(state: Pick<UiState, 'settings' | 'appInfo'>, fallback: string): string {
-  return state.settings?.displayName || state.appInfo?.userName || fallback;
+/**
+ * The name written as the author of new events. The host's login name is the
+ * laptop owner's: a teammate's browser on the LAN never writes under it.
+ */
+export function actorName(state: Pick<UiState, 'settings' | 'appInfo' | 'access'>, fallback: string): string {
+  const login = isLanPeer(state) ? '' : state.appInfo?.userName;
+  return state.settings?.displayName || login || fallback;
+}
+
+/** A teammate's browser on the LAN, as the host said; unknown counts as at the laptop (the host still decides). */
+export function isLanPeer(state: Pick<UiState, 'access'>): boolean {
+  return state.access?.isAtLaptop === false;
+}
+
+/** Whether the host will take this call from this window, so that a screen offers only what works. */
+export function canCall(state: Pick<UiState, 'access'>, channel: CallName): boolean {
+  return !state.access?.laptopOnly.includes(channel);
 }
 
 export function routeToHash(route: Route): string {

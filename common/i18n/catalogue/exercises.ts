@@ -165,6 +165,20 @@ export const exercisesEn = {
     endCancel: 'Keep playing',
     endHint: 'Ending stops the clock for good: pending injects will not fire. The debrief can still be written.',
     unreadable: 'This session’s scenario cannot be read by this version of the app.',
+    ignored_one:
+      '{{count}} control from another device than the facilitator’s laptop was ignored: only that laptop steers this exercise.',
+    ignored_other:
+      '{{count}} controls from other devices than the facilitator’s laptop were ignored: only that laptop steers this exercise.',
+    ignoredRow: '{{at}} · {{actor}} · {{action}}',
+    ignoredAction: {
+      paused: 'pause',
+      resumed: 'resume',
+      speed: 'change of speed',
+      'live-actions': 'live actions',
+      ended: 'end',
+      fired: 'inject fired',
+      skipped: 'inject skipped',
+    },
   },
   injects: {
     heading: 'Injects',
@@ -250,6 +264,8 @@ export const exercisesEn = {
     ended: 'This exercise has ended: its clock and injects can no longer change.',
     'unknown-inject': 'This inject is not part of the session’s scenario.',
     'already-played': 'This inject has already been fired or skipped.',
+    'clock-elsewhere':
+      'This exercise’s clock runs on another laptop: only the facilitator there can pause, speed up, end it or play its injects.',
     failed: 'The host refused: {{message}}',
   },
   scripted: {
@@ -467,6 +483,20 @@ export const exercisesFr: Catalogue<typeof exercisesEn> = {
     endHint:
       'Terminer arrête l’horloge pour de bon : les injections en attente ne partiront pas. Le débriefing peut encore être rédigé.',
     unreadable: 'Le scénario de cette session est illisible par cette version de l’application.',
+    ignored_one:
+      '{{count}} commande venue d’un autre appareil que le portable de l’animateur a été ignorée : seul ce portable pilote l’exercice.',
+    ignored_other:
+      '{{count}} commandes venues d’autres appareils que le portable de l’animateur ont été ignorées : seul ce portable pilote l’exercice.',
+    ignoredRow: '{{at}} · {{actor}} · {{action}}',
+    ignoredAction: {
+      paused: 'pause',
+      resumed: 'reprise',
+      speed: 'changement de vitesse',
+      'live-actions': 'actions réelles',
+      ended: 'fin',
+      fired: 'injection envoyée',
+      skipped: 'injection sautée',
+    },
   },
   injects: {
     heading: 'Injections',
@@ -553,6 +583,8 @@ export const exercisesFr: Catalogue<typeof exercisesEn> = {
     ended: 'Cet exercice est terminé : son horloge et ses injections ne peuvent plus changer.',
     'unknown-inject': 'Cette injection ne fait pas partie du scénario de la session.',
     'already-played': 'Cette injection a déjà été envoyée ou sautée.',
+    'clock-elsewhere':
+      'L’horloge de cet exercice tourne sur un autre portable : seul l’animateur qui y est peut le mettre en pause, l’accélérer, le terminer ou jouer ses injections.',
     failed: 'L’hôte a refusé : {{message}}',
   },
   scripted: {

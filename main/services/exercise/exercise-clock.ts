@@ -2,9 +2,10 @@
 // (the facilitator's laptop), firing each inject when exercise time reaches
 // its offset, at the session's speed, and never while it is paused. It reads
 // the record rather than keeping its own schedule, so a pause, a change of
-// speed or an inject fired by hand on any laptop reschedules it, and a
-// restart picks up where the record stands: injects that fell due while the
-// host was down fire at once, in order.
+// speed or an inject fired by hand from a window reschedules it (only this
+// device's controls count: common/exercises/session.ts), and a restart picks
+// up where the record stands: injects that fell due while the host was down
+// fire at once, in order.
 import type { EventDraft } from '../../../common/events/event';
 import type { WarRoomState } from '../../../common/domain/incidents';
 import { dueInjects, nextDueAt } from '../../../common/exercises/session';

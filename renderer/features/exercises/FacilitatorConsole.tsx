@@ -2,7 +2,10 @@
 // its objectives, the clock and its controls (pause, speed, live actions,
 // end), every inject in order with its state and Fire / Skip, and the live
 // score. Controls go through the facilitator's host, which writes the events;
-// the screen follows when they come back through sync.
+// the screen follows when they come back through sync. A teammate's browser on
+// the LAN sees the controls disabled, with the reason, and no Fire / Skip;
+// controls written by any device other than the session's clock are listed as
+// ignored.
 import { useState } from 'react';
 import type { WarRoomState } from '../../../common/domain/incidents';
 import { injectsInOrder } from '../../../common/exercises/scenario-schema';
@@ -12,8 +15,8 @@ import { scoreExercise } from '../../../common/exercises/scoring';
 import { localText } from '../../../common/runbooks/runbook-schema';
 import { useNow } from '../../app/use-now';
 import { useLocale, useT } from '../../i18n';
-import { formatDateTime } from '../../i18n/format';
-import { routeToHash } from '../../store/ui-store';
+import { formatDateTime, formatTime } from '../../i18n/format';
+import { canCall, routeToHash, useUiStore } from '../../store/ui-store';
 import { roleLabel } from '../roles/role-label';
 import { controlExercise, playInject, type ExerciseOutcome, type Reason } from './exercise-actions';
 import { formatClock } from './exercise-format';
@@ -39,6 +42,10 @@ export function FacilitatorConsole({ session, state, actor }: Props) {
   const { scenario } = session;
   const elapsed = elapsedMsAt(session, now);
   const isEnded = session.status === 'ended';
+  // The host says which calls this window would be refused (a teammate's browser on the LAN).
+  const canSteer = useUiStore((ui) => canCall(ui, 'exercise:control'));
+  const canPlay = useUiStore((ui) => canCall(ui, 'exercise:inject'));
+  const isIdle = busy === null && canSteer;
 
   const run = async (key: string, call: () => Promise<ExerciseOutcome>) => {
     setBusy(key);
@@ -93,7 +100,7 @@ export function FacilitatorConsole({ session, state, actor }: Props) {
 
       <div className="console-controls" role="group" aria-label={t('exercises.console.heading')}>
         {session.status === 'running' && (
-          <button type="button" data-testid="exercise-pause" disabled={busy !== null} onClick={() => control('paused')}>
+          <button type="button" data-testid="exercise-pause" disabled={!isIdle} onClick={() => control('paused')}>
             {t('exercises.console.pause')}
           </button>
         )}
@@ -102,7 +109,7 @@ export function FacilitatorConsole({ session, state, actor }: Props) {
             type="button"
             className="primary"
             data-testid="exercise-resume"
-            disabled={busy !== null}
+            disabled={!isIdle}
             onClick={() => control('resumed')}
           >
             {t('exercises.console.resume')}
@@ -113,7 +120,7 @@ export function FacilitatorConsole({ session, state, actor }: Props) {
           <select
             data-testid="exercise-speed-change"
             value={session.speed}
-            disabled={isEnded || busy !== null}
+            disabled={isEnded || !isIdle}
             onChange={(event) => control('speed', { speed: Number(event.target.value) })}
           >
             {SPEEDS.map((speed) => (
@@ -128,7 +135,7 @@ export function FacilitatorConsole({ session, state, actor }: Props) {
             type="checkbox"
             data-testid="exercise-live-actions-toggle"
             checked={session.allowLiveActions}
-            disabled={isEnded || busy !== null}
+            disabled={isEnded || !isIdle}
             onChange={(event) => control('live-actions', { allowLiveActions: event.target.checked })}
           />
           <span>{t('exercises.console.liveActions')}</span>
@@ -158,12 +165,18 @@ export function FacilitatorConsole({ session, state, actor }: Props) {
               type="button"
               className="danger console-end"
               data-testid="exercise-end"
+              disabled={!canSteer}
               onClick={() => setIsConfirmingEnd(true)}
             >
               {t('exercises.console.end')}
             </button>
           ))}
       </div>
+      {!canSteer && (
+        <p className="muted" role="note" data-testid="exercise-laptop-only">
+          {t('lan.refusal.exercise-laptop-only')}
+        </p>
+      )}
       {session.allowLiveActions && !isEnded && (
         <p className="exercise-warning" role="note">
           {t('exercises.start.liveWarning')}
@@ -173,6 +186,22 @@ export function FacilitatorConsole({ session, state, actor }: Props) {
         <p className="error" role="alert" data-testid="exercise-refusal">
           {t(refusal.key, refusal.values)}
         </p>
+      )}
+      {session.ignoredCount > 0 && (
+        <details className="console-ignored" data-testid="exercise-ignored" data-count={session.ignoredCount}>
+          <summary>{t('exercises.console.ignored', { count: session.ignoredCount })}</summary>
+          <ul>
+            {session.ignored.map((ignored) => (
+              <li key={ignored.eventId}>
+                {t('exercises.console.ignoredRow', {
+                  at: formatTime(ignored.at, locale),
+                  actor: ignored.actor,
+                  action: t(`exercises.console.ignoredAction.${ignored.action}`),
+                })}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
 
       {scenario && (
@@ -233,7 +262,7 @@ export function FacilitatorConsole({ session, state, actor }: Props) {
                     {skipped && (
                       <small className="muted">{t('exercises.injects.skippedBy', { actor: skipped.actor })}</small>
                     )}
-                    {injectStatus === 'pending' && !isEnded && (
+                    {injectStatus === 'pending' && !isEnded && canPlay && (
                       <span className="inject-actions">
                         <button
                           type="button"

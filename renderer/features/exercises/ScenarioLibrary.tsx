@@ -2,7 +2,8 @@
 // scenarios in the reader's language, plus those imported from YAML and kept in
 // the exercise room's record), their export as YAML, and the start form (speed,
 // live runbook actions). YAML files and text over the size limit are refused
-// unread (renderer/files/).
+// unread (renderer/files/). A teammate's browser on the LAN sees the start form
+// disabled, with the reason: only the person at the laptop starts a drill.
 import { useId, useMemo, useState } from 'react';
 import { BUILT_IN_SCENARIOS } from '../../../common/exercises/library';
 import { scenarioSchema, type Scenario } from '../../../common/exercises/scenario-schema';
@@ -11,6 +12,7 @@ import { localText } from '../../../common/runbooks/runbook-schema';
 import { FileRefusalNotice } from '../../files/FileRefusalNotice';
 import { readYamlFile, readYamlText, type FileRefusal, type ReadYamlOutcome } from '../../files/read-yaml';
 import { useLocale, useT } from '../../i18n';
+import { canCall, useUiStore } from '../../store/ui-store';
 import { downloadYaml } from '../continuity/download';
 import type { ScenarioDocs } from '../../../common/exercises/scenario-docs';
 import { removeScenario, saveScenario, startExercise, type Reason } from './exercise-actions';
@@ -53,6 +55,7 @@ export function ScenarioLibrary({ actor, imported }: Props) {
   /** The imported scenario whose removal waits for a second click. */
   const [confirming, setConfirming] = useState<string | null>(null);
   const selected = scenarios.find((entry) => entry.scenario.id === selectedId)?.scenario;
+  const canStart = useUiStore((state) => canCall(state, 'exercise:start'));
 
   const importYaml = async (reading: Promise<ReadYamlOutcome<'scenario'>>) => {
     setImportedNotice(null);
@@ -195,7 +198,12 @@ export function ScenarioLibrary({ actor, imported }: Props) {
         </p>
         <label className="field start-speed">
           <span>{t('exercises.start.speed')}</span>
-          <select data-testid="exercise-speed" value={speed} onChange={(event) => setSpeed(Number(event.target.value))}>
+          <select
+            data-testid="exercise-speed"
+            value={speed}
+            disabled={!canStart}
+            onChange={(event) => setSpeed(Number(event.target.value))}
+          >
             {SPEEDS.map((value) => (
               <option key={value} value={value}>
                 {t('exercises.start.speedOption', { speed: value })}
@@ -209,6 +217,7 @@ export function ScenarioLibrary({ actor, imported }: Props) {
             type="checkbox"
             data-testid="exercise-live-actions"
             checked={allowLiveActions}
+            disabled={!canStart}
             onChange={(event) => setAllowLiveActions(event.target.checked)}
           />
           <span>{t('exercises.start.liveActions')}</span>
@@ -225,13 +234,18 @@ export function ScenarioLibrary({ actor, imported }: Props) {
             type="button"
             className="primary"
             data-testid="exercise-start"
-            disabled={!selected || isStarting}
+            disabled={!selected || isStarting || !canStart}
             onClick={() => void start()}
           >
             {isStarting ? t('exercises.start.starting') : t('exercises.start.start')}
           </button>
           {started && <span role="status">{t('exercises.start.started')}</span>}
         </div>
+        {!canStart && (
+          <p className="muted" role="note" data-testid="exercise-laptop-only">
+            {t('lan.refusal.exercise-laptop-only')}
+          </p>
+        )}
         {refusal && (
           <p className="error" role="alert" data-testid="exercise-refusal">
             {t(refusal.key, refusal.values)}

@@ -2,6 +2,7 @@
 // and feed a session (it writes those events, so its clock fires the
 // injects), write observer notes and the debrief straight into the exercise
 // record, and move the window between the real record and the exercise one.
+import { isLanRefusal } from '../../../common/bridge/access-contract';
 import type { BridgeError } from '../../../common/bridge/result';
 import { EXERCISE_REFUSALS, type ExerciseRefusal } from '../../../common/bridge/exercise-contract';
 import type { PayloadOf, Workspace } from '../../../common/events/event';
@@ -26,6 +27,8 @@ function isRefusal(message: string): message is ExerciseRefusal {
 /** A considered refusal in the user's words; anything else with the host's message. */
 export function reasonOf(error: BridgeError): Reason {
   if (error.code === 'refused' && isRefusal(error.message)) return { key: `exercises.refusal.${error.message}` };
+  // A teammate's browser on the LAN: the person at the laptop steers the exercise.
+  if (error.code === 'forbidden' && isLanRefusal(error.message)) return { key: `lan.refusal.${error.message}` };
   return { key: 'exercises.refusal.failed', values: { message: error.message } };
 }
 

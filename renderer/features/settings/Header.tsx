@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { LOCALES, type Locale } from '../../../common/i18n/locales';
 import { useLocale, useT } from '../../i18n';
-import { useUiStore } from '../../store/ui-store';
+import { isLanPeer, useUiStore } from '../../store/ui-store';
 import { SyncIndicator } from './SyncIndicator';
 
 interface Props {
@@ -18,6 +18,8 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
   const hostStatus = useUiStore((state) => state.hostStatus);
   const syncStatus = useUiStore((state) => state.syncStatus);
   const isSettingsPending = useUiStore((state) => state.isSettingsPending);
+  // A teammate's browser on the LAN: its language and name stay in it, and it says what it cannot do.
+  const isTeammate = useUiStore(isLanPeer);
   // While the field is being edited it holds a draft; otherwise the name in use.
   const [draft, setDraft] = useState<string | null>(null);
   const name = draft ?? actor;
@@ -74,13 +76,18 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
           {t('header.settingsPending')}
         </span>
       )}
+      {isTeammate && (
+        <span className="tag lan-peer" data-testid="lan-peer" role="note" title={t('header.lanPeerHint')}>
+          {t('header.lanPeer')}
+        </span>
+      )}
       <SyncIndicator status={syncStatus} />
       <label className="inline-field">
         <span>{t('header.you')}</span>
         <input
           data-testid="display-name"
           aria-label={t('header.yourName')}
-          title={t('header.yourName')}
+          title={isTeammate ? `${t('header.yourName')}. ${t('header.keptInBrowser')}` : t('header.yourName')}
           value={name}
           maxLength={120}
           onChange={(event) => setDraft(event.target.value)}
@@ -92,7 +99,12 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
       </label>
       <label className="inline-field">
         <span>{t('header.language')}</span>
-        <select data-testid="language" value={locale} onChange={(event) => onLocale(event.target.value as Locale)}>
+        <select
+          data-testid="language"
+          value={locale}
+          title={isTeammate ? t('header.keptInBrowser') : undefined}
+          onChange={(event) => onLocale(event.target.value as Locale)}
+        >
           {LOCALES.map((value) => (
             <option key={value} value={value}>
               {t(`languages.${value}`)}

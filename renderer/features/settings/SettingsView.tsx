@@ -1,4 +1,5 @@
-// Settings: the team hub this laptop shares its record with.
+// Settings: the team hub this laptop shares its record with. A teammate's
+// browser on the LAN sees where the laptop syncs, not the means to change it.
 import { VerifyRecord } from '../record/VerifyRecord';
 import { WorkspaceSettings } from './WorkspaceSettings';
 import { BackupPanel } from './BackupPanel';
@@ -8,7 +9,7 @@ import { getBridge } from '../../bridge';
 import { currentWorkspace } from '../../db';
 import { useLocale, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
-import { useUiStore } from '../../store/ui-store';
+import { canCall, useUiStore } from '../../store/ui-store';
 import { SyncIndicator } from './SyncIndicator';
 
 interface Props {
@@ -19,6 +20,7 @@ export function SettingsView({ actor }: Props) {
   const t = useT();
   const locale = useLocale();
   const status = useUiStore((state) => state.syncStatus);
+  const canChangeHub = useUiStore((state) => canCall(state, 'hub:join'));
   const [url, setUrl] = useState('');
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -77,7 +79,11 @@ export function SettingsView({ actor }: Props) {
             )}
           </dl>
         ) : null}
-        {isJoined ? (
+        {!canChangeHub ? (
+          <p className="muted" role="note" data-testid="hub-laptop-only">
+            {t('lan.hubLaptopOnly')}
+          </p>
+        ) : isJoined ? (
           <div className="actions">
             <button type="button" onClick={() => void leave()} disabled={isBusy} data-testid="hub-leave">
               {t('settings.leave')}
