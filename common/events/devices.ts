@@ -56,7 +56,10 @@ export function isClockAhead(event: Pick<WarEvent, 'hlc'>, nowMs: number): boole
 }
 
 /** Events of a revoked device after its revocation point. */
-export function isRevokedEvent(event: Pick<WarEvent, 'deviceId' | 'seq'>, revokedAfter: ReadonlyMap<string, number>): boolean {
+export function isRevokedEvent(
+  event: Pick<WarEvent, 'deviceId' | 'seq'>,
+  revokedAfter: ReadonlyMap<string, number>,
+): boolean {
   const after = revokedAfter.get(event.deviceId);
   return after !== undefined && event.seq > after;
 }

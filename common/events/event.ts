@@ -107,7 +107,11 @@ export const personRefSchema = z.strictObject({ id: idSchema.optional(), name: t
 export type PersonRef = z.infer<typeof personRefSchema>;
 
 /** A device's chain position: the last seq of its events a revocation leaves standing. */
-const seqSchema = z.number().int().min(0).max(2 ** 31 - 1);
+const seqSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
 
 /** Chains written before events were signed, as a device that held them vouches for them: device → head. */
 export const legacyHeadsSchema = z

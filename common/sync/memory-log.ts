@@ -3,7 +3,7 @@
 import { compareEvents } from '../domain/order';
 import { EMPTY_HEAD, sealEvents, type ChainHead } from '../events/chain';
 import type { EventDraft, WarEvent } from '../events/event';
-import type { ApplyResult, EventLog } from './event-log';
+import type { ApplyOptions, ApplyResult, EventLog } from './event-log';
 import { devicesOf, heldKey, parseBatch, planBatch, type HeldHead } from './plan';
 import type { VersionVector } from './vector';
 
@@ -44,8 +44,8 @@ export class MemoryEventLog implements EventLog {
     return beyond.sort(compareEvents).slice(0, limit);
   }
 
-  async apply(raw: readonly unknown[]): Promise<ApplyResult> {
-    const parsed = parseBatch(raw);
+  async apply(raw: readonly unknown[], options: ApplyOptions = {}): Promise<ApplyResult> {
+    const parsed = parseBatch(raw, options.maxEvents);
     if (!parsed.ok) return parsed;
     const heads = new Map<string, HeldHead>();
     const heldHashes = new Map<string, string>();

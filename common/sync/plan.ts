@@ -56,9 +56,7 @@ export interface IdentityChanges {
   readonly legacy: [string, LegacyHead & { readonly attestedBy: string }][];
 }
 
-export type Plan =
-  | { ok: true; toStore: WarEvent[]; changes: IdentityChanges }
-  | { ok: false; error: SyncError };
+export type Plan = { ok: true; toStore: WarEvent[]; changes: IdentityChanges } | { ok: false; error: SyncError };
 
 export const heldKey = (deviceId: string, seq: number): string => `${deviceId}:${seq}`;
 
@@ -232,7 +230,11 @@ function checkIdentity(
     if (first.seq !== 1) return refuse('not-allowed', `${deviceId} #${first.seq}: a device enrols once, first`, first);
     const record = recordOfEnrolment(first);
     if (first.actor !== record.person.name)
-      return refuse('wrong-actor', `${deviceId} enrols "${record.person.name}" but is written as "${first.actor}"`, first);
+      return refuse(
+        'wrong-actor',
+        `${deviceId} enrols "${record.person.name}" but is written as "${first.actor}"`,
+        first,
+      );
     const admission = identity.admit?.(first);
     if (admission) return { ok: false, error: admission };
     if (devices.has(deviceId) || heads.has(deviceId))
@@ -261,7 +263,11 @@ function checkIdentity(
       const head = legacy.get(deviceId);
       for (const event of run) {
         if (!head || event.seq > head.seq)
-          return refuse('not-enrolled', `${deviceId} #${event.seq}: this device has not enrolled; its events are not signed`, event);
+          return refuse(
+            'not-enrolled',
+            `${deviceId} #${event.seq}: this device has not enrolled; its events are not signed`,
+            event,
+          );
         if (event.seq === head.seq && event.hash !== head.hash)
           return refuse('bad-signature', `${deviceId} #${event.seq} is not the event vouched for`, event);
         if (event.type.startsWith('device.'))
@@ -274,16 +280,29 @@ function checkIdentity(
       if (!event.sig) return refuse('unsigned', `${deviceId} #${event.seq} is not signed`, event);
       if (event.type === 'device.enrolled' && event.seq !== 1)
         return refuse('not-allowed', `${deviceId} #${event.seq}: a device enrols once, first`, event);
-      if (event.actor !== person.name)
-        return refuse('wrong-actor', `${deviceId} #${event.seq} is written as "${event.actor}"; the person at this device is "${person.name}"`, event);
-      if (isClockAhead(event, identity.nowMs))
-        return refuse('clock-ahead', `${deviceId} #${event.seq}: its clock says ${iso(hlcMillis(event.hlc))}, more than 5 minutes after this receiver's ${iso(identity.nowMs)}`, event);
+      // A change of person is written by the person who takes the device over (as every writer records it).
       if (event.type === 'device.person-changed') person = event.payload.person;
+      if (event.actor !== person.name)
+        return refuse(
+          'wrong-actor',
+          `${deviceId} #${event.seq} is written as "${event.actor}"; the person at this device is "${person.name}"`,
+          event,
+        );
+      if (isClockAhead(event, identity.nowMs))
+        return refuse(
+          'clock-ahead',
+          `${deviceId} #${event.seq}: its clock says ${iso(hlcMillis(event.hlc))}, more than 5 minutes after this receiver's ${iso(identity.nowMs)}`,
+          event,
+        );
       if (event.type === 'device.revoked') revocations.push(event);
     }
     const last = run.at(-1);
     if (last?.sig && !identity.verify(record.publicKey, last.hash, last.sig))
-      return refuse('wrong-device-key', `${deviceId} #${last.seq} is not signed by the key ${deviceId} enrolled with`, last);
+      return refuse(
+        'wrong-device-key',
+        `${deviceId} #${last.seq} is not signed by the key ${deviceId} enrolled with`,
+        last,
+      );
     if (person !== record.person) {
       const renamed = { ...record, person };
       devices.set(deviceId, renamed);
@@ -296,7 +315,11 @@ function checkIdentity(
     const targetId = event.payload.deviceId;
     const target = devices.get(targetId);
     if (!revoker || !mayRevoke(revoker, target, targetId))
-      return refuse('not-allowed', `${event.deviceId} may not revoke ${targetId}: only the device itself, the host that let it in or a hub may`, event);
+      return refuse(
+        'not-allowed',
+        `${event.deviceId} may not revoke ${targetId}: only the device itself, the host that let it in or a hub may`,
+        event,
+      );
     if (!target) continue;
     const after = Math.min(event.payload.afterSeq, target.revokedAfter ?? Infinity);
     if (after === target.revokedAfter) continue;
@@ -307,9 +330,14 @@ function checkIdentity(
 
   for (const [deviceId, run] of fresh) {
     const record = devices.get(deviceId);
-    const late = record?.revokedAfter === undefined ? undefined : run.find((event) => event.seq > (record.revokedAfter ?? 0));
+    const late =
+      record?.revokedAfter === undefined ? undefined : run.find((event) => event.seq > (record.revokedAfter ?? 0));
     if (record && late)
-      return refuse('device-revoked', `${deviceId} was revoked by ${record.revokedBy ?? '?'} after #${record.revokedAfter ?? 0}; #${late.seq} is refused`, late);
+      return refuse(
+        'device-revoked',
+        `${deviceId} was revoked by ${record.revokedBy ?? '?'} after #${record.revokedAfter ?? 0}; #${late.seq} is refused`,
+        late,
+      );
   }
   return { ok: true, changes: { devices: [...changed.values()], legacy: vouched } };
 }

@@ -12,11 +12,13 @@ import {
   EXERCISE_WORKSPACE,
   WORKSPACES,
   type EventDraft,
+  type PersonRef,
   type WarEvent,
   type Workspace,
 } from '../../common/events/event';
 import type { EventLog } from '../../common/sync/event-log';
-import type { OpenedLog } from './host-store';
+import type { HostIdentity, OpenedLog } from './host-store';
+import { deviceKey } from './device-identity';
 import { systemClock, type Clock } from '../services/clock';
 import { createLogger } from '../services/logger';
 import type { Notifier } from '../services/notifier';
@@ -43,7 +45,8 @@ export interface HostOptions {
    * event loop busy for seconds, so it must not run before the window has
    * loaded: the window shows its own replica at once and syncs once interactive.
    */
-  readonly openLog: () => Promise<OpenedLog>;
+  /** Opens the host's record, writing as `identity` (its device key, the person at the laptop). */
+  readonly openLog: (identity: HostIdentity) => Promise<OpenedLog>;
   readonly connectHub: ConnectHub;
   /** Electron's system notifications; browser mode pushes `app:notify` to its windows. */
   readonly notifier?: Notifier;
@@ -102,15 +105,17 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const settings = await openSettingsStore(options.dataDir, createLogger('settings'));
   const events = new HostEvents();
   let opened: Promise<OpenedLog> | null = null;
+  const secrets = openSecretStore(options.dataDir);
+  // The person at the laptop: the name in the "You" box, else the account's.
+  const person = (): PersonRef => ({ name: settings.get().displayName ?? (currentUserName() || 'War-room') });
   const open = () => {
     if (!opened) {
-      opened = options.openLog();
+      opened = deviceKey(secrets).then((key) => options.openLog({ key, person }));
       opened.catch((error: unknown) => createLogger('store').error('the host store could not be opened', error));
     }
     return opened;
   };
   const clock = options.clock ?? systemClock;
-  const secrets = openSecretStore(options.dataDir);
   const records = new Map(WORKSPACES.map((workspace) => [workspace, openWorkspace(workspace)] as const)) as ReadonlyMap<
     Workspace,
     WorkspaceRecord
@@ -123,10 +128,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
         return store.workspace(workspace);
       });
     const log = () => opened().then((store) => store.log);
+    const deviceId = async () => {
+      const store = await opened();
+      if (store.deviceId === undefined) throw new Error('this record is read-only');
+      return store.deviceId;
+    };
     const replication = new Replication({
       dataDir: options.dataDir,
       workspace,
       log,
+      deviceId,
       events,
       secrets,
       connectHub: options.connectHub,
@@ -142,11 +153,6 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const append = async (drafts: readonly EventDraft[]) => {
       await appendOwn(drafts);
       replication.onLocalChange(await (await log()).vector());
-    };
-    const deviceId = async () => {
-      const store = await opened();
-      if (store.deviceId === undefined) throw new Error('this record is read-only');
-      return store.deviceId;
     };
     return { workspace, log, appendOwn, append, deviceId, replication, view: new RecordView({ log, events, clock }) };
   }
@@ -241,16 +247,21 @@ export async function createHost(options: HostOptions): Promise<Host> {
         events.emit('settings:changed', next);
         return next;
       },
-      'sync:exchange': (request) => {
+      'sync:exchange': (request, caller) => {
         const target = records.get(request.workspace as Workspace);
         // An unknown workspace gets the protocol's own refusal from the real record.
-        return (target ?? real).replication.exchangeWithWindow(request);
+        return (target ?? real).replication.exchangeWithWindow(request, caller);
       },
       'sync:get-status': async ({ workspace }) => record(workspace).replication.status(),
       'hub:join': ({ url, token, workspace }) => record(workspace).replication.join(url, token),
       'hub:leave': ({ workspace }) => record(workspace).replication.leave(),
       // Every event beyond the empty vector is every event held, through the one
       // interface all replicas share.
+      'record:identity': async ({ workspace }, caller) => ({
+        sponsor: await record(workspace).deviceId(),
+        kind: caller.isAtLaptop ? 'window' : 'lan',
+        person: caller.isAtLaptop ? person() : null,
+      }),
       'record:verify': async () => {
         const replica = await log();
         const heads = await replica.vector();

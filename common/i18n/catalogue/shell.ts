@@ -45,6 +45,8 @@ export const shellEn = {
         'This backup’s record does not hold together: an event was altered, removed or reordered. Nothing was restored.',
       'wrong-workspace': 'This backup belongs to another workspace.',
       conflict: 'This backup tells a different history from the record here for the same device. Nothing was restored.',
+      refused:
+        'This backup holds events the record cannot trust (a signature, a person, a clock or a revoked device). Nothing was restored.',
       'no-upload': 'The file did not reach the host; try again.',
     },
     refusedDetail: 'Details: {{detail}}',
@@ -152,6 +154,8 @@ export const shellFr: Catalogue<typeof shellEn> = {
       'wrong-workspace': 'Cette sauvegarde appartient à un autre espace de travail.',
       conflict:
         'Cette sauvegarde raconte, pour un même appareil, une autre histoire que l’enregistrement d’ici. Rien n’a été restauré.',
+      refused:
+        'Cette sauvegarde contient des événements auxquels l’enregistrement ne peut pas se fier (une signature, une personne, une horloge ou un appareil révoqué). Rien n’a été restauré.',
       'no-upload': 'Le fichier n’est pas parvenu à l’hôte ; réessayez.',
     },
     refusedDetail: 'Détails : {{detail}}',

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { answerExchange } from '../../../common/sync/exchange';
+import type { AdmitEnrolment } from '../../../common/sync/plan';
 import {
   exchangeRequestSchema,
   MAX_BATCH_BYTES,
@@ -27,6 +28,16 @@ import {
 } from './hub-protocol';
 import { LiveBroadcaster } from './live-broadcaster';
 import type { WorkspaceRegistry } from './workspace-registry';
+
+/**
+ * Laptops enrol their hosts, windows and teammates' browsers through the hub;
+ * nobody enrols a hub but the hub itself, so "a hub may revoke any device" stays
+ * the hub administrator's power.
+ */
+const admitLaptop: AdmitEnrolment = (event) =>
+  event.payload.kind === 'hub'
+    ? { code: 'not-allowed', message: `${event.deviceId}: only a hub enrols a hub device`, eventId: event.id }
+    : undefined;
 
 export interface HubServerOptions {
   readonly store: SqlEventStore;
@@ -167,7 +178,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     }
     // The fault tests kill the hub on this line: it is the start of the write.
     log.debug(`exchange for ${workspace}: storing ${parsed.data.events.length} events`);
-    const answer = await answerExchange(store.log(workspace), parsed.data);
+    const answer = await answerExchange(store.log(workspace), parsed.data, undefined, { admit: admitLaptop });
     if (!answer.ok) {
       log.info(`refused a batch for ${workspace}: ${answer.error.code}`, answer.error);
       refuse(response, answer.error, REFUSAL_STATUS[answer.error.code]);

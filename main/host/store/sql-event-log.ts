@@ -301,7 +301,9 @@ export class SqlEventLog implements EventLog {
       // Every body was verified against the contract when it was stored.
       return [
         ...enrolments.map((row) => JSON.parse(row.body) as WarEvent),
-        ...rows.map((row) => JSON.parse(row.body) as WarEvent).filter((event) => event.seq !== 1 || !first.has(event.deviceId)),
+        ...rows
+          .map((row) => JSON.parse(row.body) as WarEvent)
+          .filter((event) => event.seq !== 1 || !first.has(event.deviceId)),
       ].slice(0, limit);
     });
   }
@@ -440,7 +442,9 @@ export class SqlEventLog implements EventLog {
       'SELECT record FROM devices WHERE workspace = $1 AND device_id = ANY($2::text[])',
       [this.workspace, [...deviceIds]],
     );
-    return new Map(rows.map((row) => JSON.parse(row.record) as DeviceRecord).map((record) => [record.deviceId, record]));
+    return new Map(
+      rows.map((row) => JSON.parse(row.record) as DeviceRecord).map((record) => [record.deviceId, record]),
+    );
   }
 
   /** What the identity checks of `events` need to know of this store. */
@@ -454,7 +458,10 @@ export class SqlEventLog implements EventLog {
     const wanted = new Set(devicesOf(events));
     for (const event of events) if (event.type === 'device.revoked') wanted.add(event.payload.deviceId);
     const devices = new Map(known);
-    for (const [id, record] of await this.deviceRecords(tx, [...wanted].filter((id) => !known.has(id))))
+    for (const [id, record] of await this.deviceRecords(
+      tx,
+      [...wanted].filter((id) => !known.has(id)),
+    ))
       devices.set(id, record);
     const unsigned = [...wanted].filter((id) => !devices.has(id));
     const legacy = new Map<string, LegacyHead>();
