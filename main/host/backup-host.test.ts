@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_CHUNK_BYTES, type BackupCreated, type BackupRestored } from '../../common/bridge/backup-contract';
 import type { Result } from '../../common/bridge/result';
-import { sealEvents, EMPTY_HEAD } from '../../common/events/chain';
 import type { EventDraft } from '../../common/events/event';
+import { signedDevice } from '../../test/support/signed-device';
 import { testHostOptions } from '../../test/support/test-host';
 import { createHost, type Host } from './host';
 import { isCallAllowed } from './web-access';
@@ -36,12 +36,13 @@ function value<T>(result: Result<unknown>): T {
   return result.value as T;
 }
 
-/** A window's events, big enough to need several chunks (random text does not compress). */
+/**
+ * A window's signed events, big enough to need several chunks (random text does
+ * not compress): its enrolment, an incident and `count` notes.
+ */
 function windowEvents(count: number) {
-  let ids = 0;
-  const newId = () => `window-${(ids += 1)}`;
-  const declared = sealEvents(
-    EMPTY_HEAD,
+  const window = signedDevice('Alice', { deviceId: 'window-1', kind: 'window', sponsor: 'host-device' });
+  const declared = window.write(
     [
       {
         type: 'incident.declared',
@@ -49,18 +50,15 @@ function windowEvents(count: number) {
         payload: { title: 'Stores offline', severity: 'SEV2', kind: 'technical-failure' },
       },
     ],
-    { workspace: 'default', deviceId: 'window-1', nowMs: 1_000, newId },
+    1_000,
   );
   const drafts: EventDraft[] = Array.from({ length: count }, (_, i) => ({
     type: 'incident.note-added',
-    incidentId: declared.events[0]!.id,
+    incidentId: declared.at(-1)!.id,
     actor: 'Alice',
     payload: { text: `${i} ${randomBytes(900).toString('base64')}` },
   }));
-  return [
-    ...declared.events,
-    ...sealEvents(declared.head, drafts, { workspace: 'default', deviceId: 'window-1', nowMs: 2_000, newId }).events,
-  ];
+  return [...declared, ...window.write(drafts, 2_000)];
 }
 
 async function download(host: Host, backupId: string): Promise<Buffer> {
@@ -86,7 +84,9 @@ async function upload(host: Host, uploadId: string, file: Buffer): Promise<void>
 describe('backup through the host', () => {
   it('carries the record to a fresh host in chunks, and leaves secrets and settings behind', async () => {
     const source = await newHost('source');
+    // 3,002 events: more than one sync batch, restored in one transaction.
     const events = windowEvents(3_000);
+    expect(events).toHaveLength(3_002);
     for (let i = 0; i < events.length; i += 500) {
       const request = { workspace: 'default', vector: {}, events: events.slice(i, i + 500) };
       expect(value<{ ok: boolean }>(await source.route('sync:exchange', request)).ok).toBe(true);
@@ -95,7 +95,7 @@ describe('backup through the host', () => {
     value(await source.route('settings:update', { displayName: 'Alice from settings' }));
 
     const created = value<BackupCreated>(await source.route('backup:create', { passphrase: null }));
-    expect(created).toMatchObject({ events: 3_001, devices: 1, isEncrypted: false });
+    expect(created).toMatchObject({ events: 3_002, devices: 1, isEncrypted: false });
     expect(created.fileName).toMatch(/^warroom-default-\d{4}-\d\d-\d\d-\d\d-\d\d-\d\d\.warroom-backup$/);
     expect(created.bytes).toBeGreaterThan(BACKUP_CHUNK_BYTES);
     const file = await download(source, created.backupId);
@@ -114,10 +114,11 @@ describe('backup through the host', () => {
     const restored = value<BackupRestored>(
       await target.route('backup:restore', { uploadId: 'upload-0001', passphrase: null }),
     );
-    expect(restored).toMatchObject({ ok: true, events: 3_001, stored: 3_001, devices: 1 });
+    expect(restored).toMatchObject({ ok: true, events: 3_002, stored: 3_002, devices: 1 });
     const log = await target.log();
-    expect(await log.vector()).toEqual({ 'window-1': 3_001 });
-    expect(changed).toEqual([{ workspace: 'default', vector: { 'window-1': 3_001 } }]);
+    expect(await log.vector()).toEqual({ 'window-1': 3_002 });
+    expect(await log.eventsBeyond({}, 10_000)).toEqual(events);
+    expect(changed).toEqual([{ workspace: 'default', vector: { 'window-1': 3_002 } }]);
     expect(value<{ names: string[] }>(await target.route('secret:list', {})).names).toEqual([]);
     expect(value<{ displayName: string | null }>(await target.route('settings:get', {})).displayName).toBeNull();
     expect(await readdir(join(root, 'target', 'restore-uploads'))).toEqual([]);

@@ -4,8 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { signedDevice } from '../../test/support/signed-device';
 import { testHostOptions } from '../../test/support/test-host';
-import { EMPTY_HEAD, sealEvents } from '../../common/events/chain';
 import type { EventDraft } from '../../common/events/event';
 import { createHost, type Host } from './host';
 import { openPgliteClient, type PgliteClient } from './store/pglite-client';
@@ -40,10 +40,10 @@ beforeEach(async () => {
 
 afterEach(() => host.close());
 
+/** A signed device's chain: its enrolment, an incident, `notes` notes. Returns the ids, seq 1 first. */
 async function writeChain(deviceId: string, notes: number): Promise<string[]> {
-  let ids = 0;
-  const declared = sealEvents(
-    EMPTY_HEAD,
+  const device = signedDevice('Alice', { workspace, deviceId });
+  const declared = device.write(
     [
       {
         type: 'incident.declared',
@@ -51,36 +51,31 @@ async function writeChain(deviceId: string, notes: number): Promise<string[]> {
         payload: { title: 'Checkout down', severity: 'SEV1', kind: 'technical-failure' },
       },
     ],
-    { workspace, deviceId, nowMs: 1_000, newId: () => `${deviceId}-${(ids += 1)}` },
+    1_000,
   );
   const drafts: EventDraft[] = Array.from({ length: notes }, (_, i) => ({
     type: 'incident.note-added',
-    incidentId: declared.events[0]!.id,
+    incidentId: declared.at(-1)!.id,
     actor: 'Alice',
     payload: { text: `note ${i}` },
   }));
-  const rest = sealEvents(declared.head, drafts, {
-    workspace,
-    deviceId,
-    nowMs: 2_000,
-    newId: () => `${deviceId}-${(ids += 1)}`,
-  });
-  const events = [...declared.events, ...rest.events];
+  const events = [...declared, ...device.write(drafts, 2_000)];
   expect(await (await host.log()).apply(events)).toEqual({ ok: true, stored: events.length });
   return events.map((event) => event.id);
 }
 
 describe('record:verify', () => {
   it('reports every device and event of the host’s replica, intact', async () => {
+    // Each chain: its enrolment, the incident, the notes.
     await writeChain('laptop-a', 2);
     await writeChain('laptop-b', 1);
     expect(await host.route('record:verify', {})).toEqual({
       ok: true,
       value: {
-        checked: 5,
+        checked: 7,
         devices: [
-          { deviceId: 'laptop-a', events: 3, verifiedThrough: 3 },
-          { deviceId: 'laptop-b', events: 2, verifiedThrough: 2 },
+          { deviceId: 'laptop-a', events: 4, verifiedThrough: 4 },
+          { deviceId: 'laptop-b', events: 3, verifiedThrough: 3 },
         ],
         breaks: [],
       },
@@ -89,31 +84,32 @@ describe('record:verify', () => {
 
   it('finds an event altered in the store, by device, seq and id', async () => {
     const ids = await writeChain('laptop-a', 3);
+    // Seq 4 is note 1 (after the enrolment, the incident and note 0).
     await client.query(
-      `UPDATE events SET body = replace(body, '"note 1"', '"nothing to see"') WHERE workspace = $1 AND device_id = $2 AND seq = 3`,
+      `UPDATE events SET body = replace(body, '"note 1"', '"nothing to see"') WHERE workspace = $1 AND device_id = $2 AND seq = 4`,
       [workspace, 'laptop-a'],
     );
     const result = await host.route('record:verify', {});
     expect(result).toEqual({
       ok: true,
       value: {
-        checked: 4,
-        devices: [{ deviceId: 'laptop-a', events: 4, verifiedThrough: 2 }],
-        breaks: [{ kind: 'bad-hash', deviceId: 'laptop-a', seq: 3, eventId: ids[2] }],
+        checked: 5,
+        devices: [{ deviceId: 'laptop-a', events: 5, verifiedThrough: 3 }],
+        breaks: [{ kind: 'bad-hash', deviceId: 'laptop-a', seq: 4, eventId: ids[3] }],
       },
     });
   });
 
   it('finds events removed from the store', async () => {
     await writeChain('laptop-a', 3);
-    await client.query(`DELETE FROM events WHERE workspace = $1 AND device_id = $2 AND seq = 4`, [
+    await client.query(`DELETE FROM events WHERE workspace = $1 AND device_id = $2 AND seq = 5`, [
       workspace,
       'laptop-a',
     ]);
     const result = await host.route('record:verify', {});
     expect(result).toMatchObject({
       ok: true,
-      value: { breaks: [{ kind: 'truncated', deviceId: 'laptop-a', lastSeq: 3, headSeq: 4 }] },
+      value: { breaks: [{ kind: 'truncated', deviceId: 'laptop-a', lastSeq: 4, headSeq: 5 }] },
     });
   });
 });

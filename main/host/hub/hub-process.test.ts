@@ -1,7 +1,8 @@
 // The hub as real processes: killed with SIGKILL in the middle of a push and
 // restarted, it has lost nothing it acknowledged and duplicated nothing, and the
 // client's retry completes the push; two hub processes on one PostgreSQL serve
-// the same record and wake each other's clients.
+// the same record and wake each other's clients. Laptops write signed events
+// that open with their enrolment, as real ones do.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import type { VersionVector } from '../../../common/sync/vector';
 import { openPgliteClient } from '../store/pglite-client';
 import { SqlEventStore } from '../store/sql-event-log';
 import { noteDrafts, storageVariants, waitFor, type TestStorage } from '../store/test-storage';
+import { SignedLaptop } from '../../../test/support/signed-peers';
 import { createHubExchange, HubUnavailableError, subscribeLive } from './hub-client';
 import { runHubCommand, startHubProcess, type HubProcess, type HubProcessOptions } from './test-hub';
 
@@ -68,8 +70,9 @@ for (const variant of storageVariants()) {
     });
 
     it('loses and duplicates nothing when killed mid-push, and the retry completes the push', async () => {
-      const laptop = new MemoryEventLog(WORKSPACE, 'laptop', randomUUID);
-      laptop.write(noteDrafts(6 * MAX_BATCH_EVENTS), T0);
+      const laptop = new SignedLaptop(WORKSPACE, 'laptop');
+      // Its enrolment and the notes fill six batches exactly.
+      await laptop.write(noteDrafts(6 * MAX_BATCH_EVENTS - 1), T0);
       let acknowledged: VersionVector = {};
       const exchangeWith = (url: string, intercept?: (call: number) => Promise<void>): ExchangeFn => {
         const exchange = createHubExchange({ url, workspace: WORKSPACE, token });
@@ -91,7 +94,7 @@ for (const variant of storageVariants()) {
           void first.kill();
         }
       });
-      await expect(syncWith(laptop, exchangeWith(first.url))).rejects.toBeInstanceOf(HubUnavailableError);
+      await expect(syncWith(laptop.log, exchangeWith(first.url))).rejects.toBeInstanceOf(HubUnavailableError);
       await first.kill();
       expect(acknowledged.laptop).toBe(2 * MAX_BATCH_EVENTS);
 
@@ -99,7 +102,7 @@ for (const variant of storageVariants()) {
       const killed = await start();
       await expect(
         syncWith(
-          laptop,
+          laptop.log,
           exchangeWith(killed.url, async (call) => {
             if (call !== 2) return;
             await killed.kill();
@@ -111,13 +114,13 @@ for (const variant of storageVariants()) {
 
       // 3. Restarted: the client resumes from what was acknowledged and finishes.
       const hub = await start();
-      const resumed = await syncWith(laptop, exchangeWith(hub.url), { knownPeerVector: acknowledged });
+      const resumed = await syncWith(laptop.log, exchangeWith(hub.url), { knownPeerVector: acknowledged });
       expect(resumed.peerVector).toEqual({ laptop: 6 * MAX_BATCH_EVENTS });
       await hub.stop();
 
       const held = await heldByHub();
       expect(held).toHaveLength(6 * MAX_BATCH_EVENTS);
-      expect(held).toEqual(laptop.all().sort(compareEvents));
+      expect(held).toEqual(laptop.log.all().sort(compareEvents));
       expect(verifyChains(held)).toEqual([]);
     }, 120_000);
 
@@ -144,16 +147,17 @@ for (const variant of storageVariants()) {
         );
         try {
           await waitFor(() => heardOnB.length > 0, 'the live socket on hub B');
-          const writer = new MemoryEventLog(WORKSPACE, 'writer-on-a', randomUUID);
-          writer.write(noteDrafts(25), T0 + 60_000);
-          await syncWith(writer, createHubExchange({ url: hubA.url, workspace: WORKSPACE, token }));
+          const writer = new SignedLaptop(WORKSPACE, 'writer-on-a');
+          // Its enrolment and 24 notes.
+          await writer.write(noteDrafts(24), T0 + 60_000);
+          await syncWith(writer.log, createHubExchange({ url: hubA.url, workspace: WORKSPACE, token }));
           // Written through A, announced by the database to B, which tells its client.
           await waitFor(() => heardOnB.some((vector) => vector['writer-on-a'] === 25), 'B to hear of A’s write');
           const reader = new MemoryEventLog(WORKSPACE, 'reader-on-b', randomUUID);
           await syncWith(reader, createHubExchange({ url: hubB.url, workspace: WORKSPACE, token }));
           const written = (log: MemoryEventLog) => log.all().filter((event) => event.deviceId === 'writer-on-a');
           expect(written(reader)).toHaveLength(25);
-          expect(written(reader)).toEqual(written(writer));
+          expect(written(reader)).toEqual(written(writer.log));
         } finally {
           live.close();
           await Promise.all([hubA.stop(), hubB.stop()]);

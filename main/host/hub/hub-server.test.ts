@@ -1,7 +1,8 @@
 // The hub over real HTTP and WebSocket on loopback, on both engines: replicas
 // converge through it, resending is harmless, every forged or malformed batch is
 // refused with its code and leaves nothing behind, tokens open only their own
-// workspace, and a push wakes the other clients' live sockets.
+// workspace, and a push wakes the other clients' live sockets. Every device
+// writes signed events that open with its enrolment, as real ones do.
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,11 +12,12 @@ import { hashEvent, verifyChains } from '../../../common/events/chain';
 import type { WarEvent } from '../../../common/events/event';
 import type { VersionVector } from '../../../common/sync/vector';
 import { syncWith } from '../../../common/sync/exchange';
-import { MemoryEventLog } from '../../../common/sync/memory-log';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type ExchangeRequest } from '../../../common/sync/protocol';
+import { signedDevice, type SignedDevice } from '../../../test/support/signed-device';
+import { SignedLaptop } from '../../../test/support/signed-peers';
 import { createLogger } from '../../services/logger';
 import { SqlEventStore } from '../store/sql-event-log';
-import { ChainWriter, noteDrafts, storageVariants, waitFor, type TestStorage } from '../store/test-storage';
+import { noteDrafts, storageVariants, waitFor, type TestStorage } from '../store/test-storage';
 import {
   bearerProtocol,
   createHubExchange,
@@ -29,6 +31,8 @@ import { startHubServer, type HubServer } from './hub-server';
 import { hashToken, WorkspaceRegistry } from './workspace-registry';
 
 const T0 = Date.UTC(2026, 0, 1);
+/** The enrolment that opens every device's chain. */
+const ENROLMENT = 1;
 
 function resealed(event: WarEvent, patch: Partial<WarEvent>): WarEvent {
   const changed = { ...event, ...patch } as WarEvent;
@@ -104,25 +108,29 @@ for (const variant of storageVariants()) {
 
     it('brings two replicas to the same events through the hub, many batches each way', async () => {
       const target = await newWorkspace();
-      const laptopA = new MemoryEventLog(target.workspace, 'laptop-a', randomUUID);
-      const laptopB = new MemoryEventLog(target.workspace, 'laptop-b', randomUUID);
-      laptopA.write(noteDrafts(MAX_BATCH_EVENTS + 700), T0);
-      laptopB.write(noteDrafts(1_800), T0 + 5);
+      const laptopA = new SignedLaptop(target.workspace, 'laptop-a', 'Alice');
+      const laptopB = new SignedLaptop(target.workspace, 'laptop-b', 'Bob');
+      await laptopA.write(noteDrafts(MAX_BATCH_EVENTS + 700), T0);
+      await laptopB.write(noteDrafts(1_800), T0 + 5);
       const exchange = createHubExchange(target);
-      const first = await syncWith(laptopA, exchange);
-      expect(first.pushed).toBe(MAX_BATCH_EVENTS + 700);
-      await syncWith(laptopB, exchange);
-      await syncWith(laptopA, exchange);
-      const a = laptopA.all().sort(compareEvents);
-      const b = laptopB.all().sort(compareEvents);
-      expect(a).toHaveLength(MAX_BATCH_EVENTS + 700 + 1_800);
+      const first = await syncWith(laptopA.log, exchange);
+      expect(first.pushed).toBe(MAX_BATCH_EVENTS + 700 + ENROLMENT);
+      await syncWith(laptopB.log, exchange);
+      await syncWith(laptopA.log, exchange);
+      const a = laptopA.log.all().sort(compareEvents);
+      const b = laptopB.log.all().sort(compareEvents);
+      expect(a).toHaveLength(MAX_BATCH_EVENTS + 700 + 1_800 + 2 * ENROLMENT);
       expect(b).toEqual(a);
       const held = await store.log(target.workspace).all();
       expect(held).toEqual(a);
       expect(verifyChains(held)).toEqual([]);
+      expect((await store.log(target.workspace).devices()).map((device) => device.person.name)).toEqual([
+        'Alice',
+        'Bob',
+      ]);
       // Nothing left to exchange: one round trip.
-      expect((await syncWith(laptopB, exchange)).roundTrips).toBe(1);
-    });
+      expect((await syncWith(laptopB.log, exchange)).roundTrips).toBe(1);
+    }, 30_000);
 
     it('keeps only a hash of each token, and a rotated token stops working at once', async () => {
       const target = await newWorkspace();
@@ -144,7 +152,7 @@ for (const variant of storageVariants()) {
     it('takes a resent batch as already held', async () => {
       const target = await newWorkspace();
       const exchange = createHubExchange(target);
-      const events = new ChainWriter(target.workspace).write(noteDrafts(40), T0);
+      const events = signedDevice('alice', { workspace: target.workspace }).write(noteDrafts(40), T0);
       const request: ExchangeRequest = { workspace: target.workspace, vector: {}, events };
       const once = await exchange(request);
       const twice = await exchange(request);
@@ -156,7 +164,7 @@ for (const variant of storageVariants()) {
     describe('refuses, with its code and storing nothing of the batch', () => {
       let target: HubTarget;
       let other: HubTarget;
-      let writer: ChainWriter;
+      let writer: SignedDevice;
       let held: WarEvent[];
       let fresh: WarEvent[];
 
@@ -167,7 +175,7 @@ for (const variant of storageVariants()) {
       beforeAll(async () => {
         target = await newWorkspace();
         other = await newWorkspace();
-        writer = new ChainWriter(target.workspace);
+        writer = signedDevice('alice', { workspace: target.workspace });
         held = writer.write(noteDrafts(5), T0);
         const stored = await createHubExchange(target)({ workspace: target.workspace, vector: {}, events: held });
         expect(stored.ok).toBe(true);
@@ -268,7 +276,7 @@ for (const variant of storageVariants()) {
 
     it("wakes another client's live socket when a client pushes", async () => {
       const target = await newWorkspace();
-      const pusher = new MemoryEventLog(target.workspace, 'pusher', randomUUID);
+      const pusher = new SignedLaptop(target.workspace, 'pusher');
       const heard: Record<string, number>[] = [];
       const states: LiveState[] = [];
       const live = subscribeLive(target, {
@@ -279,9 +287,12 @@ for (const variant of storageVariants()) {
         // On connecting, the hub tells where the workspace stands (nothing yet).
         await waitFor(() => heard.length > 0, 'the first live message');
         expect(heard[0]).toEqual({});
-        pusher.write(noteDrafts(3), T0);
-        await syncWith(pusher, createHubExchange(target));
-        await waitFor(() => heard.some((vector) => vector.pusher === 3), 'a changed message after the push');
+        await pusher.write(noteDrafts(3), T0);
+        await syncWith(pusher.log, createHubExchange(target));
+        await waitFor(
+          () => heard.some((vector) => vector.pusher === 3 + ENROLMENT),
+          'a changed message after the push',
+        );
         expect(states).toContain('open');
       } finally {
         live.close();
@@ -304,11 +315,14 @@ for (const variant of storageVariants()) {
         await second.close();
         await waitFor(() => states.at(-1) === 'waiting', 'the live socket to notice');
         // Written while the socket was down: heard on reconnecting, from the state sent first.
-        const writer = new MemoryEventLog(target.workspace, 'while-down', randomUUID);
-        writer.write(noteDrafts(2), T0);
-        await syncWith(writer, createHubExchange(target));
+        const writer = new SignedLaptop(target.workspace, 'while-down');
+        await writer.write(noteDrafts(2), T0);
+        await syncWith(writer.log, createHubExchange(target));
         second = await startHubServer({ store, registry, port, log });
-        await waitFor(() => heard.some((vector) => vector['while-down'] === 2), 'the state after reconnecting');
+        await waitFor(
+          () => heard.some((vector) => vector['while-down'] === 2 + ENROLMENT),
+          'the state after reconnecting',
+        );
       } finally {
         live.close();
         await second.close();

@@ -8,11 +8,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChains } from '../../../common/events/chain';
+import { generateDeviceKey, verifyEd25519 } from '../../services/identity/device-key';
 import { DirLockedError } from './dir-lock';
 import { hasPgliteDatabase, openPgliteClient } from './pglite-client';
 import { SqlEventStore } from './sql-event-log';
 
 const FIXTURE = join(__dirname, 'append-child.fixture.ts');
+/** The appender's device key, the same on every start, as a host keeps its own. */
+const KEY = generateDeviceKey();
 
 interface Acknowledged {
   readonly lastSeq: number;
@@ -22,7 +25,7 @@ interface Acknowledged {
 
 /** Starts the appender and kills it (SIGKILL) as soon as it has acknowledged `count` events. */
 function appendThenKill(dir: string, count: number, onReady: () => Promise<void>): Promise<Acknowledged> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', FIXTURE, dir], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', FIXTURE, dir, KEY.exported], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -89,7 +92,11 @@ describe('PGlite store durability', () => {
         const log = store.log('durability');
         const held = (await log.vector())[store.deviceId] ?? 0;
         expect(held, `round ${round}`).toBeGreaterThanOrEqual(acknowledged.lastSeq);
-        expect(verifyChains(await log.all())).toEqual([]);
+        const all = await log.all();
+        expect(verifyChains(all)).toEqual([]);
+        // One device across the restarts: enrolled once, every event signed with its key.
+        expect(all.filter((event) => event.type === 'device.enrolled')).toHaveLength(1);
+        expect(all.every((event) => event.sig && verifyEd25519(KEY.publicKey, event.hash, event.sig))).toBe(true);
       } finally {
         await client.close();
       }

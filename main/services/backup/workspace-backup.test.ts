@@ -6,7 +6,10 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { hashEvent } from '../../../common/events/chain';
 import type { EventDraft, WarEvent } from '../../../common/events/event';
+import type { ApplyOptions, ApplyResult } from '../../../common/sync/event-log';
 import { MemoryEventLog } from '../../../common/sync/memory-log';
+import { MAX_BATCH_EVENTS } from '../../../common/sync/protocol';
+import { SignedLaptop } from '../../../test/support/signed-peers';
 import { BackupRefusal, decodeBackup, encodeBackup, readBackupHeader, type BackupRefusalReason } from './backup-file';
 import { createBackup, restoreBackup } from './workspace-backup';
 
@@ -19,30 +22,32 @@ function newLog(deviceId: string, workspace = 'default'): MemoryEventLog {
   return new MemoryEventLog(workspace, deviceId, () => `${deviceId}-${(ids += 1)}`);
 }
 
-/** Two devices' chains: an incident, notes, a role, and a workspace document. */
+/** Two signed devices' chains (each opened by its enrolment): an incident, notes, and a workspace document. */
 async function sampleRecord(): Promise<MemoryEventLog> {
-  const laptop = newLog('laptop-a');
-  const [declared] = laptop.write(
-    [
-      {
-        type: 'incident.declared',
-        actor: 'Alice',
-        payload: { title: 'Checkout fails <script>alert(1)</script>', severity: 'SEV1', kind: 'technical-failure' },
-      },
-    ],
-    1_000,
-  );
+  const laptop = new SignedLaptop('default', 'laptop-a', 'Alice');
+  const declared = (
+    await laptop.write(
+      [
+        {
+          type: 'incident.declared',
+          actor: 'Alice',
+          payload: { title: 'Checkout fails <script>alert(1)</script>', severity: 'SEV1', kind: 'technical-failure' },
+        },
+      ],
+      1_000,
+    )
+  ).at(-1);
   const incidentId = declared!.id;
-  const notes: EventDraft[] = Array.from({ length: 20 }, (_, i) => ({
+  const notes: EventDraft[] = Array.from({ length: 10 }, (_, i) => ({
     type: 'incident.note-added',
     incidentId,
     actor: 'Alice',
     payload: { text: `note ${i} — é ✓` },
   }));
-  laptop.write(notes, 2_000);
-  const other = newLog('laptop-b');
-  await other.apply(await laptop.eventsBeyond({}, 1_000));
-  other.write(
+  await laptop.write(notes, 2_000);
+  const other = new SignedLaptop('default', 'laptop-b', 'Bob');
+  await other.log.apply(await laptop.log.eventsBeyond({}, 1_000));
+  await other.write(
     [
       {
         type: 'doc.put',
@@ -52,9 +57,12 @@ async function sampleRecord(): Promise<MemoryEventLog> {
     ],
     3_000,
   );
-  await laptop.apply(await other.eventsBeyond(await laptop.vector(), 1_000));
-  return laptop;
+  await laptop.log.apply(await other.log.eventsBeyond(await laptop.log.vector(), 1_000));
+  return laptop.log;
 }
+
+/** Events in the record: the 12 written and each device's enrolment. */
+const SAMPLE_EVENTS = 12 + 2;
 
 async function refusal(promise: Promise<unknown>): Promise<BackupRefusalReason> {
   try {
@@ -81,10 +89,15 @@ describe('workspace backup', () => {
         appVersion: '1.0.0',
         scryptCost: FAST,
       });
-      expect(summary).toMatchObject({ events: 22, devices: 2, isEncrypted: passphrase !== null, bytes: file.length });
+      expect(summary).toMatchObject({
+        events: SAMPLE_EVENTS,
+        devices: 2,
+        isEncrypted: passphrase !== null,
+        bytes: file.length,
+      });
       const target = newLog('fresh-machine');
       const restored = await restoreBackup(target, file, passphrase);
-      expect(restored).toEqual({ events: 22, devices: 2, stored: 22, createdAt: 5_000 });
+      expect(restored).toEqual({ events: SAMPLE_EVENTS, devices: 2, stored: SAMPLE_EVENTS, createdAt: 5_000 });
       expect(await target.vector()).toEqual(await source.vector());
       expect(await target.eventsBeyond({}, 1_000)).toEqual(await source.eventsBeyond({}, 1_000));
       // Restoring again is harmless: everything is already held.
@@ -132,6 +145,7 @@ describe('workspace backup', () => {
     }
   });
 
+  // Each flip of an encrypted file costs a key derivation: several seconds in all.
   it('refuses a single flipped bit anywhere, and changes nothing', async () => {
     const source = await sampleRecord();
     for (const passphrase of [null, PASSPHRASE]) {
@@ -146,7 +160,7 @@ describe('workspace backup', () => {
       }
       expect(await target.vector()).toEqual({});
     }
-  });
+  }, 30_000);
 
   it('refuses forged chains even when the file itself is well-formed', async () => {
     const events = (await (await sampleRecord()).eventsBeyond({}, 1_000)) as WarEvent[];
@@ -192,8 +206,43 @@ describe('workspace backup', () => {
     await target.apply((await source.eventsBeyond({}, 5)).slice(0, 5));
     target.write([{ type: 'incident.note-added', incidentId: 'x', actor: 'Zoé', payload: { text: 'mine' } }], 9_000);
     const restored = await restoreBackup(target, file, null);
-    expect(restored.stored).toBe(17);
+    expect(restored.stored).toBe(SAMPLE_EVENTS - 5);
     expect(await target.vector()).toEqual({ ...(await source.vector()), 'laptop-c': 1 });
+  });
+
+  it('applies the whole file in one batch, and a refusal by the record leaves it as it was', async () => {
+    // More events than one sync batch: the whole file is still one transaction.
+    const source = new SignedLaptop('default', 'laptop-a', 'Alice');
+    const notes: EventDraft[] = Array.from({ length: MAX_BATCH_EVENTS + 500 }, (_, i) => ({
+      type: 'incident.note-added',
+      incidentId: 'x',
+      actor: 'Alice',
+      payload: { text: `note ${i}` },
+    }));
+    await source.write(notes, 1_000);
+    const { file } = await createBackup(source.log, { passphrase: null, now: 1, appVersion: '1' });
+    const model = newLog('fresh');
+    const calls: { events: number; options: ApplyOptions | undefined }[] = [];
+    let refuse = true;
+    const target = {
+      workspace: model.workspace,
+      deviceId: model.deviceId,
+      vector: () => model.vector(),
+      eventsBeyond: (vector: Record<string, number>, limit: number) => model.eventsBeyond(vector, limit),
+      apply: async (events: readonly unknown[], options?: ApplyOptions): Promise<ApplyResult> => {
+        calls.push({ events: events.length, options });
+        if (refuse) return { ok: false, error: { code: 'wrong-device-key', message: 'a signature does not hold' } };
+        return model.apply(events, options);
+      },
+    };
+    const refused = restoreBackup(target, file, null);
+    await expect(refused).rejects.toThrow(/refused the backup: wrong-device-key: a signature does not hold/);
+    expect(await refusal(restoreBackup(target, file, null))).toBe('refused');
+    expect(calls.map((call) => call.events)).toEqual([MAX_BATCH_EVENTS + 501, MAX_BATCH_EVENTS + 501]);
+    expect(await model.vector()).toEqual({});
+    refuse = false;
+    expect(await restoreBackup(target, file, null)).toMatchObject({ stored: MAX_BATCH_EVENTS + 501 });
+    expect(await model.vector()).toEqual({ 'laptop-a': MAX_BATCH_EVENTS + 501 });
   });
 
   it('refuses what is not a backup, or a version it does not know', async () => {

@@ -45,7 +45,10 @@ function publicKeyOf(hex: string): KeyObject | null {
   let key = publicKeys.get(hex);
   if (key !== undefined) return key;
   try {
-    key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(hex, 'hex').toString('base64url') }, format: 'jwk' });
+    key = createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(hex, 'hex').toString('base64url') },
+      format: 'jwk',
+    });
   } catch {
     key = null;
   }
