@@ -189,7 +189,11 @@ export class EventStore implements EventLog {
     const key = await this.signingKey();
     const person: PersonRef = { name: first.actor.trim() };
     const sign = async (hash: string) =>
-      bytesToHex(new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, hexToBytes(hash))));
+      bytesToHex(
+        new Uint8Array(
+          await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, Uint8Array.from(hexToBytes(hash))),
+        ),
+      );
     for (;;) {
       const head = ((await this.db.meta.get('head'))?.value as ChainHead | undefined) ?? EMPTY_HEAD;
       const current = (await this.db.meta.get('person'))?.value as PersonRef | undefined;
