@@ -3,7 +3,9 @@
 // after everything folded so far are applied incrementally (the usual case: a
 // note just posted), copying only the incident they touch.
 import { assertNever } from '../assert';
-import { hlcMillis } from '../events/hlc';
+import { eventTime } from '../events/hlc';
+import { revocationsIn } from '../events/devices';
+import { applyDeviceEvent, NO_DEVICES, type DeviceView, type Devices } from './devices';
 import { applyContinuityDoc, EMPTY_CONTINUITY, type ContinuityDocs } from '../continuity/continuity-docs';
 import type {
   Briefing,
@@ -179,6 +181,8 @@ export interface WarRoomState {
   readonly exercises: ExerciseSessions;
   /** Scenarios imported into the exercise room, beside the built-in library. */
   readonly scenarios: ScenarioDocs;
+  /** The devices that wrote to this workspace, enrolled or not, and their revocations. */
+  readonly devices: Devices;
   /** Events that refer to an incident this replica does not hold (yet). */
   readonly orphans: number;
   /** Events folded so far. */
@@ -196,6 +200,7 @@ export const EMPTY_STATE: WarRoomState = {
   continuity: EMPTY_CONTINUITY,
   exercises: NO_SESSIONS,
   scenarios: NO_SCENARIO_DOCS,
+  devices: NO_DEVICES,
   orphans: 0,
   eventCount: 0,
   last: undefined,
@@ -260,8 +265,10 @@ class Folder {
   orphans: number;
   eventCount: number;
   last: WarEvent | undefined;
+  private readonly devices: Map<string, DeviceView>;
 
   constructor(from: WarRoomState) {
+    this.devices = new Map(from.devices);
     this.incidents = new Map(from.incidents);
     this.docs = from.docs;
     this.monitors = from.monitors;
@@ -288,10 +295,16 @@ class Folder {
   }
 
   apply(event: WarEvent): void {
-    this.eventCount += 1;
     this.last = event;
-    const at = hlcMillis(event.hlc);
+    // A revoked device's events after its revocation point are not the record's.
+    if (!applyDeviceEvent(this.devices, event)) return;
+    this.eventCount += 1;
+    const at = eventTime(event);
     switch (event.type) {
+      case 'device.enrolled':
+      case 'device.person-changed':
+      case 'device.revoked':
+        return;
       case 'doc.put':
       case 'doc.delete':
         if (event.payload.collection === MONITOR_COLLECTION)
@@ -405,6 +418,7 @@ class Folder {
       continuity: this.continuity,
       exercises: this.exercises,
       scenarios: this.scenarios,
+      devices: this.devices,
       orphans: this.orphans,
       eventCount: this.eventCount,
       last: this.last,
@@ -416,7 +430,15 @@ const NO_ROLES: readonly string[] = Object.freeze([]);
 
 type IncidentEvent = Exclude<
   WarEvent,
-  { type: 'incident.declared' | 'doc.put' | 'doc.delete' | 'monitor.state-changed' | `exercise.${string}` }
+  {
+    type:
+      | 'incident.declared'
+      | 'doc.put'
+      | 'doc.delete'
+      | 'monitor.state-changed'
+      | `exercise.${string}`
+      | `device.${string}`;
+  }
 >;
 
 function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: number): void {
@@ -617,9 +639,34 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
 
 /** Folds events, in any order, into the war-room state. */
 export function foldEvents(events: readonly WarEvent[]): WarRoomState {
-  const folder = new Folder(EMPTY_STATE);
+  // Revocations apply to the device's later events wherever they sort.
+  const revoked = revocationsIn(events);
+  const start: WarRoomState = revoked.size === 0 ? EMPTY_STATE : { ...EMPTY_STATE, devices: revokedDevices(revoked) };
+  const folder = new Folder(start);
   for (const event of inOrder(events)) folder.apply(event);
   return folder.state();
+}
+
+/** Placeholders that carry each revocation point before the devices' own events are folded. */
+function revokedDevices(revoked: ReadonlyMap<string, number>): Devices {
+  const devices = new Map<string, DeviceView>();
+  for (const [deviceId, afterSeq] of revoked) {
+    devices.set(deviceId, {
+      deviceId,
+      kind: 'unsigned',
+      person: undefined,
+      sponsor: undefined,
+      publicKey: undefined,
+      firstSeen: Infinity,
+      lastSeen: 0,
+      events: 0,
+      revokedAfter: afterSeq,
+      revokedBy: undefined,
+      revokedAt: undefined,
+      refused: 0,
+    });
+  }
+  return devices;
 }
 
 /** Events in the total order; logs read from a store mostly are already, and a check is linear. */
@@ -642,6 +689,11 @@ export function advanceState(state: WarRoomState, events: readonly WarEvent[]): 
   const ordered = inOrder(events);
   const first = ordered[0];
   if (state.last && first && compareEvents(first, state.last) <= 0) return undefined;
+  // A revocation of events already folded: refold, so they leave the state.
+  for (const [deviceId, afterSeq] of revocationsIn(ordered)) {
+    const device = state.devices.get(deviceId);
+    if (device && device.events > 0 && device.revokedAfter === undefined && device.events > afterSeq) return undefined;
+  }
   const folder = new Folder(state);
   for (const event of ordered) folder.apply(event);
   return folder.state();
