@@ -8,7 +8,9 @@ import { openHostStore } from './host-store';
 import { createLogger } from '../services/logger';
 
 async function main(dir: string, pidFile: string): Promise<void> {
-  const host = await createHost(testHostOptions(dir, { openLog: (identity) => openHostStore(dir, createLogger('store'), identity) }));
+  const host = await createHost(
+    testHostOptions(dir, { openLog: (identity) => openHostStore(dir, createLogger('store'), identity) }),
+  );
   const command = {
     program: process.execPath,
     args: [

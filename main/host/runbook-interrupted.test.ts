@@ -63,7 +63,9 @@ function runThenKill(): Promise<string> {
 
 function openHost(): Promise<Host> {
   const dataDir = join(dir, 'data');
-  return createHost(testHostOptions(dataDir, { openLog: (identity) => openHostStore(dataDir, createLogger('store'), identity) }));
+  return createHost(
+    testHostOptions(dataDir, { openLog: (identity) => openHostStore(dataDir, createLogger('store'), identity) }),
+  );
 }
 
 async function stepChanges(of: Host): Promise<Extract<WarEvent, { type: 'runbook.step-changed' }>['payload'][]> {

@@ -98,11 +98,7 @@ export function verifyBackupEvents(raw: readonly unknown[], workspace: string): 
  * holds (the same event at every position both have). Events already held are
  * skipped, so restoring twice, or into a replica that synced part of it, is harmless.
  */
-export async function restoreBackup(
-  log: EventLog,
-  file: Buffer,
-  passphrase: string | null,
-): Promise<RestoreSummary> {
+export async function restoreBackup(log: EventLog, file: Buffer, passphrase: string | null): Promise<RestoreSummary> {
   const content = await decodeBackup(file, passphrase);
   if (content.workspace !== log.workspace)
     throw new BackupRefusal('wrong-workspace', `a backup of "${content.workspace}", not "${log.workspace}"`);
