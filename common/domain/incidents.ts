@@ -27,7 +27,15 @@ import {
 } from '../monitors/monitor-docs';
 import { applyDocEvent, EMPTY_DOCUMENTS, normaliseName, type Documents } from './documents';
 import type { Evidence, StepStatus } from '../runbooks/run-payloads';
-import { changeStep, startRun, stepOf, type RunbookRun, type StepFlag } from '../runbooks/run-state';
+import {
+  changeStep,
+  claimRun,
+  startRun,
+  stepOf,
+  type EventFacts,
+  type RunbookRun,
+  type StepFlag,
+} from '../runbooks/run-state';
 import { applyRunbookDoc, NO_RUNBOOK_DOCS, type RunbookDocs } from '../runbooks/runbook-docs';
 import type { LocalText, StepKind } from '../runbooks/runbook-schema';
 import type { KeyTimeCorrection, KeyTimes } from './key-times';
@@ -109,7 +117,10 @@ export type TimelineEntry = EntryBase &
         branch?: LocalText;
         note?: string;
         evidence?: Evidence;
-        /** A rule the change broke (an approval by the person who asked for it…); it still landed. */
+        /**
+         * A rule the change broke (an approval by the person who asked for it…); it still landed.
+         * On a start: `duplicate-start` (ignored) or `contested` (another start claims the run).
+         */
         flag?: StepFlag;
         isExercise?: boolean;
       }
@@ -544,9 +555,27 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
       return;
     }
     case 'runbook.run-started': {
-      // The first start of a run id wins; a replayed one changes nothing.
-      if (incident.runs.has(event.payload.runId)) return;
-      const run = startRun(event.payload, event.actor, at);
+      const origin = factsOf(event, at);
+      const known = incident.runs.get(event.payload.runId);
+      if (known) {
+        // A run is its first start; another claiming its id (a backdated clock
+        // can place it first) never replaces it, and leaves the run contested.
+        const contested = claimRun(known, origin);
+        if (!contested) return;
+        incident.runs.set(contested.id, contested);
+        if (known.contestedBy.length === 0) flagStart(incident, known.start.eventId, 'contested');
+        incident.timeline.push({
+          ...entry,
+          kind: 'runbook',
+          runId: known.id,
+          runbookTitle: known.title,
+          action: 'started',
+          flag: 'duplicate-start',
+          ...(known.isExercise ? { isExercise: true } : {}),
+        });
+        return;
+      }
+      const run = startRun(event.payload, origin);
       incident.runs.set(run.id, run);
       incident.timeline.push({
         ...entry,
@@ -561,7 +590,7 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
     case 'runbook.step-changed': {
       const run = incident.runs.get(event.payload.runId);
       if (!run) return;
-      const { run: next, flag } = changeStep(run, event.payload, event.actor, at, event.id);
+      const { run: next, flag } = changeStep(run, event.payload, factsOf(event, at));
       incident.runs.set(next.id, next);
       const step = stepOf(run, event.payload.stepId);
       const branch =
@@ -634,6 +663,21 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
     }
     default:
       assertNever(event);
+  }
+}
+
+function factsOf(event: IncidentEvent, at: number): EventFacts {
+  return { eventId: event.id, hash: event.hash, deviceId: event.deviceId, actor: event.actor, at };
+}
+
+/** Marks the start entry of a run that has just become contested; it happens once per run, so a scan is cheap. */
+function flagStart(incident: IncidentDraft, eventId: string, flag: StepFlag): void {
+  for (let index = incident.timeline.length - 1; index >= 0; index -= 1) {
+    const known = incident.timeline[index];
+    if (known?.kind === 'runbook' && known.eventId === eventId) {
+      incident.timeline[index] = { ...known, flag };
+      return;
+    }
   }
 }
 

@@ -167,7 +167,9 @@ export function describeEntry(entry: TimelineEntry, docs: Documents, context: Ex
       const title = localText(entry.runbookTitle, context.locale);
       const line =
         entry.action === 'started'
-          ? tr('runbooks.timeline.started', { title })
+          ? tr(entry.flag === 'duplicate-start' ? 'runbooks.timeline.startRefused' : 'runbooks.timeline.started', {
+              title,
+            })
           : tr('runbooks.timeline.step', {
               step: entry.stepTitle ? localText(entry.stepTitle, context.locale) : (entry.stepId ?? ''),
               title,
@@ -177,6 +179,7 @@ export function describeEntry(entry: TimelineEntry, docs: Documents, context: Ex
       const details = [
         entry.branch ? tr('runbooks.timeline.branch', { branch: localText(entry.branch, context.locale) }) : undefined,
         entry.note,
+        entry.flag ? tr(`runbooks.timeline.flag.${entry.flag}`) : undefined,
         evidence?.program !== undefined ? `$ ${[evidence.program, ...(evidence.args ?? [])].join(' ')}` : undefined,
         evidence?.url !== undefined ? `${evidence.method ?? 'GET'} ${evidence.url}` : undefined,
         evidence

@@ -84,6 +84,12 @@ export const stepChangedSchema = z.strictObject({
   branch: id.optional(),
   note: z.string().trim().min(1).max(1_000).optional(),
   evidence: evidenceSchema.optional(),
+  /**
+   * On an approval: the hash of the run-started event of the run approved, so
+   * an approval covers that exact start (its runbook, its commands) and no
+   * other that claims the same run id. Absent on approvals written before.
+   */
+  runHash: hash.optional(),
 });
 export type StepChangedPayload = z.infer<typeof stepChangedSchema>;
 export type RunStartedPayload = z.infer<typeof runStartedSchema>;

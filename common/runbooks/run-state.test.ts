@@ -9,9 +9,9 @@ import { effectiveStatuses, runProgress } from './run-state';
 import { localText, runbookSchema, type Runbook } from './runbook-schema';
 
 let ids = 0;
-function writer(deviceId: string) {
+function writer(deviceId: string, startMs = 1_000) {
   let head: ChainHead = EMPTY_HEAD;
-  let now = 1_000;
+  let now = startMs;
   const events: WarEvent[] = [];
   return {
     events,
@@ -70,15 +70,29 @@ describe('runbook runs in the fold', () => {
   });
 
   it('does not count an approval by the person who asked for it, and flags it', () => {
-    const { step, run } = started();
+    const { log, incidentId, step } = started();
     step('Bob', { stepId: 'rollback', status: 'awaiting-approval' });
-    step('bob ', { stepId: 'rollback', status: 'approved' });
-    let state = run().runs.get('run-1')!.steps.get('rollback')!;
+    // Approvals come from other devices than the one that started the run (see run-binding.test.ts).
+    const others = writer('b', 60_000);
+    const approve = (actor: string) =>
+      others.write({
+        type: 'runbook.step-changed',
+        incidentId,
+        actor,
+        payload: { runId: 'run-1', stepId: 'rollback', status: 'approved' },
+      });
+    const incident = () => foldEvents([...log.events, ...others.events]).incidents.get(incidentId)!;
+    approve('bob ');
+    let state = incident().runs.get('run-1')!.steps.get('rollback')!;
     expect(state).toMatchObject({ status: 'awaiting-approval', requestedBy: 'Bob' });
-    expect(run().timeline.at(-1)).toMatchObject({ kind: 'runbook', flag: 'same-person' });
-    step('Carol', { stepId: 'rollback', status: 'approved' });
-    state = run().runs.get('run-1')!.steps.get('rollback')!;
-    expect(state).toMatchObject({ status: 'approved', requestedBy: 'Bob', approvedBy: 'Carol' });
+    expect(incident().timeline.at(-1)).toMatchObject({ kind: 'runbook', flag: 'same-person' });
+    approve('Carol');
+    state = incident().runs.get('run-1')!.steps.get('rollback')!;
+    expect(state).toMatchObject({
+      status: 'approved',
+      requestedBy: 'Bob',
+      approval: { actor: 'Carol', deviceId: 'b' },
+    });
   });
 
   it('keeps a step finished without approval, flagged: the record shows what happened', () => {

@@ -12,6 +12,21 @@ export const ARGS_MAX = 64;
 export const ARG_MAX = 4_000;
 export const TEXT_MAX = 4_000;
 export const STDIN_MAX = 64 * 1024;
+/** Variables a step may set for its command. */
+export const ENV_MAX = 32;
+/**
+ * The only variables of the host's own environment a command sees (besides its
+ * step's `env`): enough to find programs and read the locale and time zone,
+ * none of the tokens a host may hold in its environment.
+ */
+export const HOST_ENV_PASSED = ['PATH', 'HOME', 'LANG', 'TZ'] as const;
+/** Windows cannot start most programs without these; they name places, not credentials. */
+const WINDOWS_ENV_PASSED = ['SystemRoot', 'PATHEXT', 'ComSpec', 'TEMP', 'TMP'] as const;
+
+/** The host variables a command sees on a host of this platform (`process.platform`). */
+export function hostEnvPassed(platform: string): readonly string[] {
+  return platform === 'win32' ? [...HOST_ENV_PASSED, ...WINDOWS_ENV_PASSED] : HOST_ENV_PASSED;
+}
 /** A command may run at most a day; most need minutes. */
 export const TIMEOUT_MAX_SECONDS = 86_400;
 
@@ -54,7 +69,14 @@ export const commandSpecSchema = z.strictObject({
   program: noNul(500).pipe(z.string().trim().min(1)),
   args: z.array(noNul(ARG_MAX)).max(ARGS_MAX).default([]),
   cwd: noNul(1_000).pipe(z.string().trim().min(1)).optional(),
-  env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, { message: 'envName' }), noNul(ARG_MAX)).optional(),
+  /**
+   * Variables set for the command, on top of HOST_ENV_PASSED. Lower case is
+   * allowed: `http_proxy` and `no_proxy` are spelt so by convention.
+   */
+  env: z
+    .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, { message: 'envName' }), noNul(ARG_MAX))
+    .refine((env) => Object.keys(env).length <= ENV_MAX, { params: { problem: 'tooBig', maximum: ENV_MAX } })
+    .optional(),
   timeoutSeconds: z.number().int().min(1).max(TIMEOUT_MAX_SECONDS).default(300),
   expectExit: z.number().int().min(0).max(255).default(0),
   /** Text given to the program on its standard input; without it, input is closed at once. */
@@ -82,6 +104,23 @@ export const httpSpecSchema = z.strictObject({
   expectStatus: z.array(z.number().int().min(100).max(599)).min(1).max(20).optional(),
 });
 export type HttpSpec = z.infer<typeof httpSpecSchema>;
+
+/**
+ * Whether a plain header's value is shown masked: credentials and cookies, and
+ * anything whose name says token, key or secret. The value still sits in the
+ * record (a runbook should use `secretHeaders`); masking keeps it off screens
+ * and screenshots.
+ */
+export function isSecretBearingHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return (
+    lower === 'authorization' ||
+    lower === 'proxy-authorization' ||
+    lower === 'cookie' ||
+    lower === 'set-cookie' ||
+    /token|key|secret|passw|auth|session|signature/.test(lower)
+  );
+}
 
 /** A wait until a monitor (by id, or by name) shows a status; the host watches its own board. */
 export const waitSpecSchema = z.strictObject({

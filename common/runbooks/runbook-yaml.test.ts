@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isSecretBearingHeader } from './runbook-schema';
 import { exportRunbookYaml, parseRunbookFile, parseRunbookYaml } from './runbook-yaml';
 
 const GOOD = `id: restart-api
@@ -111,6 +112,30 @@ describe('runbook YAML', () => {
     expect(result.ok).toBe(true);
     if (result.ok && result.runbook.steps[1]?.kind === 'command') {
       expect(result.runbook.steps[1].command.args).toEqual(['$(touch /tmp/pwned)', '; rm -rf ~', 'a\nb']);
+    }
+  });
+
+  it('reads a command’s own environment, and refuses a bad name or too many variables', () => {
+    const withEnv = (env: string) =>
+      GOOD.replace('      timeoutSeconds: 60', `      timeoutSeconds: 60\n      env: ${env}`);
+    const result = parseRunbookYaml(withEnv('{ DEPLOY_TARGET: blue, http_proxy: "http://proxy:3128" }'));
+    expect(result.ok && result.runbook.steps[1]?.kind === 'command' && result.runbook.steps[1].command.env).toEqual({
+      DEPLOY_TARGET: 'blue',
+      http_proxy: 'http://proxy:3128',
+    });
+    expect(refusal(withEnv('{ "BAD-NAME": x }'))).toMatchObject({ field: 'steps[1].command.env.BAD-NAME', line: 15 });
+    const many = Array.from({ length: 33 }, (_, index) => `V${index}: x`).join(', ');
+    expect(refusal(withEnv(`{ ${many} }`))).toMatchObject({ code: 'tooBig', field: 'steps[1].command.env' });
+  });
+});
+
+describe('headers shown masked in a confirmation', () => {
+  it('masks credentials, cookies and names that say token, key or secret; shows the rest', () => {
+    for (const name of ['Authorization', 'cookie', 'X-Api-Key', 'X-Auth-Token', 'Private-Token', 'X-Client-Secret']) {
+      expect(isSecretBearingHeader(name), name).toBe(true);
+    }
+    for (const name of ['Content-Type', 'Accept', 'X-Request-Id', 'User-Agent']) {
+      expect(isSecretBearingHeader(name), name).toBe(false);
     }
   });
 });

@@ -1,14 +1,16 @@
 // What the host checks, against its own copy of the record, before it acts on
-// a window's request to run a step. A window asks; the record decides: the step
-// must be one of the run's own snapshot, unchanged from what the person
-// confirmed, approved by a second person when it needs it, and a dry run
+// a window's request to run a step. A window asks; the record decides: the run
+// must be claimed by one start only, the step one of that start's own snapshot,
+// unchanged from what the person confirmed, approved when it needs it by
+// another person on another device than the run's starter, for that very start
+// (by its hash), and run by someone else than the approver; and a dry run
 // whenever the run is an exercise without live actions, or belongs to the
 // exercise workspace while the session does not allow them.
 import { canonicalJson } from '../events/canonical';
 import type { WarRoomState } from '../domain/incidents';
 import { DEFAULT_WORKSPACE, EXERCISE_WORKSPACE } from '../events/event';
 import { activeSession } from '../exercises/session';
-import { effectiveStatuses, isDryRun } from './run-state';
+import { approvalFault, effectiveStatuses, isContested, isDryRun, isSamePerson, type RunbookRun } from './run-state';
 import type { StepStatus } from './run-payloads';
 import type { CommandSpec, HttpSpec, RunbookStep, WaitSpec } from './runbook-schema';
 
@@ -31,10 +33,20 @@ export const REFUSALS = [
   'unknown-incident',
   'unknown-run',
   'unreadable-run',
+  /** Two run-started events claim the run's id: nothing of it is acted on. */
+  'contested',
   'unknown-step',
   'not-acting',
   'changed',
   'not-approved',
+  /** The approval names no start: written before approvals did, it does not cover a live run. */
+  'legacy-approval',
+  /** The approval comes from the person, or the device, that started the run. */
+  'approval-by-starter',
+  /** The approval names another start than the one the run is built from. */
+  'approval-other-run',
+  /** Whoever approved asks to run it: the second person must be a second person. */
+  'approver-runs',
   'finished',
   'running',
   'live-in-exercise',
@@ -78,13 +90,17 @@ export function authoriseStep(
   if (!incident) return { ok: false, refusal: 'unknown-incident' };
   const run = incident.runs.get(request.runId);
   if (!run) return { ok: false, refusal: 'unknown-run' };
+  if (isContested(run)) return { ok: false, refusal: 'contested' };
   if (!run.runbook) return { ok: false, refusal: 'unreadable-run' };
   const step = run.runbook.steps.find((candidate) => candidate.id === request.stepId);
   if (!step) return { ok: false, refusal: 'unknown-step' };
   const action = actionOf(step);
   if (!action) return { ok: false, refusal: 'not-acting' };
   if (canonicalJson(action) !== canonicalJson(request.action)) return { ok: false, refusal: 'changed' };
-  if (step.approval && run.steps.get(step.id)?.approvedBy === undefined) return { ok: false, refusal: 'not-approved' };
+  if (step.approval) {
+    const refusal = approvalRefusal(run, step.id, request);
+    if (refusal) return { ok: false, refusal };
+  }
   const status = effectiveStatuses(run).get(step.id) ?? 'pending';
   if (status === 'running') return { ok: false, refusal: 'running' };
   if (!RUNNABLE.has(status)) return { ok: false, refusal: 'finished' };
@@ -95,4 +111,34 @@ export function authoriseStep(
     isDryRun(run) || (workspace === EXERCISE_WORKSPACE && !activeSession(state.exercises)?.allowLiveActions);
   if (mustBeDry && !request.dryRun) return { ok: false, refusal: 'live-in-exercise' };
   return { ok: true, dryRun: request.dryRun };
+}
+
+/**
+ * Why the approval of a step that needs one does not let `request` run it.
+ * The fold already leaves uncounted the approvals that can never count; this
+ * judges the one in force again, since it is what lets a command run.
+ */
+export function approvalRefusal(
+  run: RunbookRun,
+  stepId: string,
+  request: Pick<StepRequest, 'actor' | 'dryRun'>,
+): Refusal | undefined {
+  const state = run.steps.get(stepId);
+  const approval = state?.approval;
+  if (!approval) return 'not-approved';
+  switch (approvalFault(run, approval, state?.requestedBy)) {
+    case 'same-person':
+      return 'not-approved';
+    case 'approval-by-starter':
+      return 'approval-by-starter';
+    case 'approval-other-run':
+      return 'approval-other-run';
+    case undefined:
+      break;
+  }
+  // An approval that names no start could be for another one claiming the same
+  // id; a dry run acts on nothing, so it may still go by one.
+  if (approval.runHash === undefined && !request.dryRun) return 'legacy-approval';
+  if (isSamePerson(approval.actor, request.actor)) return 'approver-runs';
+  return undefined;
 }

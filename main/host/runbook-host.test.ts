@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallRequest, EventPayload } from '../../common/bridge/contract';
 import type { WarEvent } from '../../common/events/event';
-import { seedRun } from '../../test/support/seed-run';
+import { peer, seedRun } from '../../test/support/seed-run';
 import { testHostOptions } from '../../test/support/test-host';
 import { FakeClock, settle } from '../services/fake-clock';
 import { createHost, type Host } from './host';
@@ -31,9 +31,11 @@ const printStep = { id: 'print', kind: 'command' as const, title: 'Print', comma
 let execs = 0;
 /** The seeded incident; before seeding, one the host has never heard of. */
 let incidentId = 'incident-1';
+/** The seeded run's start, which approvals name. */
+let runHash = '';
 
 async function seed(...args: Parameters<typeof seedRun> extends [unknown, ...infer Rest] ? Rest : never) {
-  incidentId = (await seedRun(host, ...args)).incidentId;
+  ({ incidentId, runHash } = await seedRun(host, ...args));
 }
 
 function request(overrides: Partial<CallRequest<'runbook:run-step'>> = {}): CallRequest<'runbook:run-step'> {
@@ -135,22 +137,40 @@ describe('runbook steps through the host', () => {
       ok: false,
       error: { code: 'refused', message: 'not-approved' },
     });
-    const change = (status: 'awaiting-approval' | 'approved', actor: string) =>
-      host.append([
+    // The run was started by the host's own device (seedRun); people approve from their laptops.
+    const alice = peer(host, 'alice-laptop', 'Alice');
+    const bob = peer(host, 'bob-laptop', 'Bob');
+    const change = (
+      from: typeof alice,
+      status: 'awaiting-approval' | 'approved',
+      actor: string,
+      extra: { runHash?: string } = {},
+    ) =>
+      from.write([
         {
           type: 'runbook.step-changed',
           incidentId,
           actor,
-          payload: { runId: 'run-1', stepId: 'print', status },
+          payload: { runId: 'run-1', stepId: 'print', status, ...extra },
         },
       ]);
-    await change('awaiting-approval', 'Alice');
-    await change('approved', 'alice');
+    await change(alice, 'awaiting-approval', 'Alice');
+    await change(alice, 'approved', 'Alice', { runHash });
     expect(await host.route('runbook:run-step', request()), 'approved by the asker').toMatchObject({
       ok: false,
       error: { code: 'refused', message: 'not-approved' },
     });
-    await change('approved', 'Bob');
+    // An approval that names no start (an older version wrote it) does not let a command run for real.
+    await change(bob, 'approved', 'Bob');
+    expect(await host.route('runbook:run-step', request()), 'legacy approval').toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: 'legacy-approval' },
+    });
+    await change(bob, 'approved', 'Bob', { runHash });
+    expect(await host.route('runbook:run-step', request({ actor: 'Bob' })), 'run by its approver').toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: 'approver-runs' },
+    });
     const asked = request();
     const ended = endOf(asked.execId);
     expect(await host.route('runbook:run-step', asked)).toEqual({ ok: true, value: { execId: asked.execId } });
@@ -160,6 +180,38 @@ describe('runbook steps through the host', () => {
       ok: false,
       error: { code: 'refused', message: 'finished' },
     });
+  });
+
+  it('acts on nothing of a run whose id a second start claims (see test/adversary for a backdated one)', async () => {
+    await seed([{ ...printStep, approval: true }]);
+    const bob = peer(host, 'bob-laptop', 'Bob');
+    await bob.write([
+      {
+        type: 'runbook.step-changed',
+        incidentId,
+        actor: 'Bob',
+        payload: { runId: 'run-1', stepId: 'print', status: 'approved', runHash },
+      },
+    ]);
+    const mallory = peer(host, 'mallory-laptop', 'Mallory');
+    await mallory.write([
+      {
+        type: 'runbook.run-started',
+        incidentId,
+        actor: 'Mallory',
+        payload: {
+          runId: 'run-1',
+          runbookId: 'seeded',
+          version: 1,
+          runbook: { id: 'seeded', title: 'Seeded runbook', steps: [{ ...printStep, approval: true }] },
+        },
+      },
+    ]);
+    expect(await host.route('runbook:run-step', request())).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: 'contested' },
+    });
+    expect(await stepStatuses()).toEqual(['approved']);
   });
 
   it('starts one execution when two windows ask for the same step at once', async () => {
@@ -210,6 +262,8 @@ describe('a host that has not yet received the window’s changes', () => {
     await host.close();
     const clock = new FakeClock(Date.UTC(2026, 10, 22, 9));
     host = await createHost(testHostOptions(dir, { clock }));
+    // Opening the record (the host's device key first) does not count against the wait.
+    await host.log();
     // The window has written five events the host has not seen.
     const pending = host.route('runbook:run-step', request({ after: { 'window-device': 5 } }));
     await settle();

@@ -1,13 +1,18 @@
 // Runbooks through the real UI in browser mode: a built-in checklist on an
-// incident, manual ticks, commands run after confirming the exact command with
-// their output in the terminal pane and their exit code in the timeline, a long
-// command cancelled, hostile step text shown and never executed, French UI.
+// incident, manual ticks, commands run after confirming the exact command (and
+// its environment) with their output in the terminal pane and their exit code
+// in the timeline, a long command cancelled, hostile step text shown and never
+// executed, an approval given from a second window (another device) and never
+// by the window that started the run, HTTP headers masked, French UI.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, requireChromium } from '../support/chromium';
 import { expect, test } from './fixtures';
 import { startHealthServer } from '../support/health-server';
 import { MonitorsPage } from './pages/monitors';
 import { RunbooksPage } from './pages/runbooks';
+import { WarRoomPage } from './pages/war-room-page';
 import { screenshot } from './screenshot';
 
 const q = (value: string) => JSON.stringify(value);
@@ -187,11 +192,44 @@ steps:
   await expect(restart.getByTestId('step-run')).toHaveCount(0);
   await restart.getByTestId('step-request-approval').click();
   await expect(restart).toHaveAttribute('data-status', 'awaiting-approval');
-  // Whoever asked cannot approve their own request.
+  // Whoever asked cannot approve their own request, whatever name they type: this window started the run.
   await expect(restart.getByTestId('step-approve')).toBeDisabled();
   await ui.setDisplayName('Bob Approver');
-  await restart.getByTestId('step-approve').click();
-  await expect(restart.getByTestId('approved-by')).toContainText('Bob Approver');
+  await expect(restart.getByTestId('step-approve')).toBeDisabled();
+  await expect(restart.getByTestId('step-approve')).toHaveAttribute('data-blocked', 'approveStarterDevice');
+  await expect(restart.getByTestId('step-approve')).toHaveText(
+    'This checklist was started on this device: approve from another one',
+  );
+  await restart.scrollIntoViewIfNeeded();
+  await screenshot(page, 'runbook-approve-refused');
+  await ui.setLanguage('fr');
+  await expect(restart.getByTestId('step-approve')).toHaveText(
+    'Cette liste a été démarrée sur cet appareil : approuvez depuis un autre',
+  );
+  await screenshot(page, 'runbook-approve-refused-fr');
+  await ui.setLanguage('en');
+
+  // Bob approves from a browser of his own: another device of the war-room.
+  const browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS, headless: true });
+  try {
+    const bobPage = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await bobPage.goto(session.url);
+    const bob = new WarRoomPage(bobPage);
+    await bob.ready();
+    await bob.open('Shop down');
+    const bobRunbooks = new RunbooksPage(bobPage);
+    const bobRestart = bobRunbooks.step(bobRunbooks.runs.last(), 'restart');
+    await expect(bobRestart).toHaveAttribute('data-status', 'awaiting-approval', FIRST_HOST_WRITE);
+    await expect(bobRestart.getByTestId('step-approve')).toBeEnabled();
+    await bobRestart.getByTestId('step-approve').click();
+    await expect(bobRestart.getByTestId('approved-by')).toContainText('Bob Approver');
+  } finally {
+    await browser.close();
+  }
+  await expect(restart.getByTestId('approved-by')).toContainText('Bob Approver', FIRST_HOST_WRITE);
+  // The approver does not run it; someone else, at the window that asked, does.
+  await expect(restart.getByTestId('approval-refused')).toHaveAttribute('data-refusal', 'approver-runs');
+  await ui.setDisplayName('Alice Runner');
   await runbooks.askToRun(run, 'restart');
   await runbooks.confirm();
   await expect(runbooks.terminalText(run, 'restart')).toHaveText('restarted', FIRST_HOST_WRITE);
@@ -210,6 +248,76 @@ steps:
   } finally {
     await shop.close();
   }
+});
+
+test('shows the exact environment of a command and every header of an HTTP call before acting, masked where secret', async ({
+  warroom,
+}) => {
+  const { ui, session } = warroom;
+  const page = session.page;
+  const runbooks = new RunbooksPage(page);
+  await runbooks.openLibrary();
+  await runbooks.saveYaml(`id: e2e-confirm
+title: What a step sends
+steps:
+  - id: deploy
+    kind: command
+    title: Deploy to the blue pool
+    command:
+      program: ${q(process.execPath)}
+      args: ['-e', ${q('console.log(process.env.DEPLOY_TARGET)')}]
+      env: { DEPLOY_TARGET: blue }
+  - id: flag
+    kind: http
+    title: Turn the checkout flag off
+    http:
+      method: POST
+      url: http://127.0.0.1:9/flags/checkout
+      headers: { Content-Type: application/json, Authorization: Bearer s3cr3t-value, X-Api-Key: k-123456 }
+      secretHeaders: { X-Flag-Token: flags-token }
+      body: '{"enabled": false}'
+`);
+  await expect(page.getByTestId('runbook-saved')).toHaveText('Saved as version 1.');
+  await page.getByTestId('nav-dashboard').click();
+  await ui.declare({ title: 'Checkout errors', severity: 'SEV2', kind: 'technical-failure' });
+  const run = await runbooks.start('e2e-confirm');
+
+  const command = await runbooks.askToRun(run, 'deploy');
+  await expect(command.getByTestId('confirm-env-host')).toHaveText(
+    'From this host: PATH, HOME, LANG, TZ. Nothing else of the host’s environment is passed on.',
+  );
+  await expect(command.getByTestId('confirm-env-var')).toHaveText(['DEPLOY_TARGET=blue']);
+  await screenshot(page, 'runbook-confirm-env');
+  await command.getByTestId('confirm-cancel').click();
+
+  const http = await runbooks.askToRun(run, 'flag');
+  await expect(http.getByTestId('confirm-header')).toHaveText([
+    'Content-Type: application/json',
+    'Authorization: ••••••',
+    'X-Api-Key: ••••••',
+    'X-Flag-Token: «flags-token»',
+  ]);
+  await expect(http).not.toContainText('s3cr3t-value');
+  await expect(http).not.toContainText('k-123456');
+  await screenshot(page, 'runbook-confirm-http');
+  await http.getByTestId('confirm-cancel').click();
+
+  await ui.setLanguage('fr');
+  const commandFr = await runbooks.askToRun(run, 'deploy');
+  await expect(commandFr.getByTestId('confirm-env-host')).toHaveText(
+    'Repris de cet hôte : PATH, HOME, LANG, TZ. Rien d’autre de l’environnement de l’hôte n’est transmis.',
+  );
+  await screenshot(page, 'runbook-confirm-env-fr');
+  await commandFr.getByTestId('confirm-cancel').click();
+  const httpFr = await runbooks.askToRun(run, 'flag');
+  await expect(httpFr).toContainText('En-têtes');
+  await screenshot(page, 'runbook-confirm-http-fr');
+  await httpFr.getByTestId('confirm-cancel').click();
+
+  // The step's own variable reaches the command.
+  await runbooks.askToRun(run, 'deploy');
+  await runbooks.confirm();
+  await expect(runbooks.terminalText(run, 'deploy')).toHaveText('blue', FIRST_HOST_WRITE);
 });
 
 test('shows the library and a checklist in French', async ({ warroom }) => {

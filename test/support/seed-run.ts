@@ -1,6 +1,9 @@
 // A checklist run in a host's own record, for tests and benches that ask the
-// host to run steps: the host runs only what its record holds.
-import type { PayloadOf } from '../../common/events/event';
+// host to run steps: the host runs only what its record holds. Approvals come
+// from other devices than the one that started the run: `peer` writes as one,
+// signed and enrolled to its person, as a teammate's laptop does.
+import type { EventDraft, PayloadOf, WarEvent } from '../../common/events/event';
+import { signedDevice } from './signed-device';
 import type { RunbookInput } from '../../common/runbooks/runbook-schema';
 import type { Host } from '../../main/host/host';
 
@@ -20,6 +23,8 @@ async function declare(host: Pick<Host, 'append' | 'log'>, title: string): Promi
 export interface SeededRun {
   readonly incidentId: string;
   readonly runId: string;
+  /** The hash of the run-started event: what an approval of this run names. */
+  readonly runHash: string;
 }
 
 export async function seedRun(
@@ -30,6 +35,7 @@ export async function seedRun(
 ): Promise<SeededRun> {
   const incidentId = options.incidentId ?? (await declare(host, 'Seeded incident'));
   const runId = options.runId ?? 'run-1';
+  const before = await (await host.log()).vector();
   const runbook = {
     id: 'seeded',
     title: 'Seeded runbook',
@@ -50,5 +56,32 @@ export async function seedRun(
       },
     },
   ]);
-  return { incidentId, runId };
+  const started = (await (await host.log()).eventsBeyond(before, 10)).find(
+    (event) => event.type === 'runbook.run-started',
+  );
+  if (started?.type !== 'runbook.run-started') throw new Error('the run was not recorded');
+  return { incidentId, runId, runHash: started.hash };
+}
+
+export interface Peer {
+  readonly deviceId: string;
+  /** The person the device is enrolled to: every event it writes is theirs. */
+  readonly person: string;
+  /** Seals and signs drafts on this device's chain, at `nowMs`, and hands them to the host as a sync would. */
+  write(drafts: readonly EventDraft[], nowMs?: number): Promise<readonly WarEvent[]>;
+}
+
+/** Another device of the war-room (a teammate's laptop), whose events reach the host by sync. */
+export function peer(host: Pick<Host, 'log'>, deviceId: string, person: string, workspace = 'default'): Peer {
+  const device = signedDevice(person, { workspace, deviceId });
+  return {
+    deviceId,
+    person,
+    async write(drafts, nowMs = Date.now()) {
+      const events = device.write(drafts, nowMs);
+      const result = await (await host.log()).apply(events);
+      if (!result.ok) throw new Error(`the host refused ${deviceId}'s events: ${result.error.code}`);
+      return events;
+    },
+  };
 }

@@ -65,6 +65,9 @@ export const runbooksEn = {
     goto: '→ {{step}}',
     requestedBy: 'Asked by {{actor}}',
     approvedBy: 'Approved by {{actor}}',
+    legacyApproval:
+      'This approval was given before approvals named the checklist they cover: another person must approve again before it runs for real.',
+    approverRuns: 'You approved this step: another person runs it.',
   },
   status: {
     pending: 'To do',
@@ -91,10 +94,18 @@ export const runbooksEn = {
     'unknown-incident': 'The host refused: it does not know this incident yet.',
     'unknown-run': 'The host refused: this checklist is not in its record yet.',
     'unreadable-run': 'The host refused: this checklist was started by a newer version.',
+    contested:
+      'The host refused: two starts claim this checklist, so none of its steps runs. Start the checklist again.',
     'unknown-step': 'The host refused: this step is not part of the checklist as started.',
     'not-acting': 'The host refused: this step has nothing to run.',
     changed: 'The host refused: what you confirmed differs from the checklist in the record.',
     'not-approved': 'The host refused: this step needs a second person’s approval first.',
+    'legacy-approval':
+      'The host refused: this approval does not name the checklist it covers (it was given by an older version). Another person must approve again.',
+    'approval-by-starter':
+      'The host refused: the approval comes from the person, or the device, that started the checklist. Another person must approve from another device.',
+    'approval-other-run': 'The host refused: the approval was given for another start of this checklist.',
+    'approver-runs': 'The host refused: you approved this step, so another person must run it.',
     finished: 'The host refused: this step is already finished. Reopen it to run it again.',
     running: 'The host refused: this step is already running.',
     'live-in-exercise': 'The host refused: in this exercise commands and calls are dry runs.',
@@ -107,6 +118,8 @@ export const runbooksEn = {
     requestApproval: 'Ask for approval',
     approve: 'Approve',
     approveSelf: 'Another person must approve',
+    approveStarter: 'You started this checklist: another person must approve',
+    approveStarterDevice: 'This checklist was started on this device: approve from another one',
     run: 'Run…',
     runDry: 'Dry run…',
     call: 'Call…',
@@ -131,6 +144,8 @@ export const runbooksEn = {
     startedBy: 'Started by {{actor}} {{when}}',
     exerciseTag: 'Exercise',
     unreadable: 'This run was started by a newer version; its steps cannot be shown here.',
+    contested:
+      'Two starts claim this checklist ({{actors}}). Nothing of it will run, approved or not: start the checklist again.',
     failed: 'The change could not be saved: {{message}}',
     hostFailed: 'The host refused: {{message}}',
     noAnswer:
@@ -145,7 +160,9 @@ export const runbooksEn = {
     noArgs: '(none)',
     cwd: 'Working directory',
     cwdDefault: 'the host’s data directory',
-    env: 'Extra environment',
+    env: 'Environment',
+    envFromHost: 'From this host: {{names}}. Nothing else of the host’s environment is passed on.',
+    envOfStep: 'Set by the step:',
     timeout: 'Time limit',
     seconds: '{{count}} s',
     expectExit: 'Expected exit code',
@@ -156,6 +173,8 @@ export const runbooksEn = {
     confirmDry: 'Record the dry run',
     cancel: 'Cancel',
     httpHeading: 'Make this HTTP call?',
+    headers: 'Headers',
+    masked: 'hidden',
     secretHeaders: 'Secret headers (values stay on the host)',
     body: 'Body',
   },
@@ -184,12 +203,18 @@ export const runbooksEn = {
   },
   timeline: {
     started: 'started the checklist “{{title}}”',
+    startRefused: 'tried to start the checklist “{{title}}” under the id of one already started: refused',
     step: '“{{step}}” in “{{title}}”: {{status}}',
     branch: 'chose “{{branch}}”',
     flag: {
       'same-person': 'Approval by the person who asked for it: not counted.',
       'not-approved': 'Finished without the second person’s approval.',
       'unknown-step': 'This step is not in the runbook version of the run.',
+      'approval-by-starter': 'Approval by the person, or from the device, that started the checklist: not counted.',
+      'approval-other-run': 'Approval given for another start of this checklist: not counted.',
+      'duplicate-start':
+        'This start replaces nothing, and neither start will run its steps: start the checklist again.',
+      contested: 'Another start claims this checklist’s id: none of its steps will run.',
     },
   },
   progress: {
@@ -286,6 +311,9 @@ export const runbooksFr: Catalogue<typeof runbooksEn> = {
     goto: '→ {{step}}',
     requestedBy: 'Demandé par {{actor}}',
     approvedBy: 'Approuvé par {{actor}}',
+    legacyApproval:
+      'Cette approbation a été donnée avant que les approbations ne désignent la liste qu’elles couvrent : une autre personne doit approuver de nouveau avant une exécution réelle.',
+    approverRuns: 'Vous avez approuvé cette étape : une autre personne la lance.',
   },
   status: {
     pending: 'À faire',
@@ -312,10 +340,18 @@ export const runbooksFr: Catalogue<typeof runbooksEn> = {
     'unknown-incident': 'L’hôte a refusé : il ne connaît pas encore cet incident.',
     'unknown-run': 'L’hôte a refusé : cette liste de contrôle n’est pas encore dans son registre.',
     'unreadable-run': 'L’hôte a refusé : cette liste a été démarrée par une version plus récente.',
+    contested:
+      'L’hôte a refusé : deux démarrages revendiquent cette liste, aucune de ses étapes n’est donc exécutée. Démarrez la liste de nouveau.',
     'unknown-step': 'L’hôte a refusé : cette étape ne fait pas partie de la liste telle qu’elle a été démarrée.',
     'not-acting': 'L’hôte a refusé : cette étape n’a rien à exécuter.',
     changed: 'L’hôte a refusé : ce que vous avez confirmé diffère de la liste enregistrée.',
     'not-approved': 'L’hôte a refusé : cette étape doit d’abord être approuvée par une autre personne.',
+    'legacy-approval':
+      'L’hôte a refusé : cette approbation ne désigne pas la liste qu’elle couvre (une version plus ancienne l’a donnée). Une autre personne doit approuver de nouveau.',
+    'approval-by-starter':
+      'L’hôte a refusé : l’approbation vient de la personne, ou de l’appareil, qui a démarré la liste. Une autre personne doit approuver depuis un autre appareil.',
+    'approval-other-run': 'L’hôte a refusé : l’approbation a été donnée pour un autre démarrage de cette liste.',
+    'approver-runs': 'L’hôte a refusé : vous avez approuvé cette étape, une autre personne doit donc la lancer.',
     finished: 'L’hôte a refusé : cette étape est déjà terminée. Rouvrez-la pour la relancer.',
     running: 'L’hôte a refusé : cette étape est déjà en cours.',
     'live-in-exercise': 'L’hôte a refusé : dans cet exercice, commandes et appels sont à blanc.',
@@ -329,6 +365,8 @@ export const runbooksFr: Catalogue<typeof runbooksEn> = {
     requestApproval: 'Demander l’approbation',
     approve: 'Approuver',
     approveSelf: 'Une autre personne doit approuver',
+    approveStarter: 'Vous avez démarré cette liste : une autre personne doit approuver',
+    approveStarterDevice: 'Cette liste a été démarrée sur cet appareil : approuvez depuis un autre',
     run: 'Lancer…',
     runDry: 'Lancer à blanc…',
     call: 'Appeler…',
@@ -354,6 +392,8 @@ export const runbooksFr: Catalogue<typeof runbooksEn> = {
     exerciseTag: 'Exercice',
     unreadable:
       'Cette liste a été démarrée par une version plus récente ; ses étapes ne peuvent pas être affichées ici.',
+    contested:
+      'Deux démarrages revendiquent cette liste ({{actors}}). Rien n’en sera exécuté, approuvé ou non : démarrez la liste de nouveau.',
     failed: 'La modification n’a pas pu être enregistrée : {{message}}',
     hostFailed: 'L’hôte a refusé : {{message}}',
     noAnswer:
@@ -368,7 +408,9 @@ export const runbooksFr: Catalogue<typeof runbooksEn> = {
     noArgs: '(aucun)',
     cwd: 'Dossier de travail',
     cwdDefault: 'le dossier de données de l’hôte',
-    env: 'Environnement ajouté',
+    env: 'Environnement',
+    envFromHost: 'Repris de cet hôte : {{names}}. Rien d’autre de l’environnement de l’hôte n’est transmis.',
+    envOfStep: 'Défini par l’étape :',
     timeout: 'Durée maximale',
     seconds: '{{count}} s',
     expectExit: 'Code de sortie attendu',
@@ -379,6 +421,8 @@ export const runbooksFr: Catalogue<typeof runbooksEn> = {
     confirmDry: 'Consigner l’essai à blanc',
     cancel: 'Annuler',
     httpHeading: 'Faire cet appel HTTP ?',
+    headers: 'En-têtes',
+    masked: 'masqué',
     secretHeaders: 'En-têtes secrets (les valeurs restent sur l’hôte)',
     body: 'Corps',
   },
@@ -407,12 +451,19 @@ export const runbooksFr: Catalogue<typeof runbooksEn> = {
   },
   timeline: {
     started: 'a démarré la liste de contrôle « {{title}} »',
+    startRefused:
+      'a tenté de démarrer la liste de contrôle « {{title}} » sous l’identifiant d’une liste déjà démarrée : refusé',
     step: '« {{step}} » dans « {{title}} » : {{status}}',
     branch: 'a choisi « {{branch}} »',
     flag: {
       'same-person': 'Approbation par la personne qui l’avait demandée : non comptée.',
       'not-approved': 'Terminée sans l’approbation d’une deuxième personne.',
       'unknown-step': 'Cette étape ne figure pas dans la version de la procédure de cette liste.',
+      'approval-by-starter': 'Approbation par la personne, ou depuis l’appareil, qui a démarré la liste : non comptée.',
+      'approval-other-run': 'Approbation donnée pour un autre démarrage de cette liste : non comptée.',
+      'duplicate-start':
+        'Ce démarrage ne remplace rien, et aucun des deux n’exécutera ses étapes : démarrez la liste de nouveau.',
+      contested: 'Un autre démarrage revendique l’identifiant de cette liste : aucune de ses étapes ne sera exécutée.',
     },
   },
   progress: {

@@ -1,6 +1,7 @@
 // The runner against real child processes: exit codes, timeouts, cancel of a
 // whole process group, large and binary output, standard input, flow control,
-// and hostile step text that must stay plain arguments.
+// hostile step text that must stay plain arguments, and an environment of
+// the host's that the command never sees.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,7 +13,7 @@ import { commandSpecSchema, type CommandSpec } from '../../../common/runbooks/ru
 import { systemClock } from '../clock';
 import { FakeClock } from '../fake-clock';
 import { createLogger } from '../logger';
-import { startCommand } from './command-runner';
+import { commandEnvironment, startCommand } from './command-runner';
 import { RunbookRunner, type ExecEnded, type RunStepRequest } from './runbook-runner';
 
 const NODE = process.execPath;
@@ -22,8 +23,20 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'runbook-runner-'));
 });
 afterEach(async () => {
+  vi.unstubAllEnvs();
   await rm(dir, { recursive: true, force: true });
 });
+
+const PRINT_ENV = 'console.log(JSON.stringify(process.env))';
+
+/** What a host started with a token in its environment holds (the runner reads `process.env`). */
+function hostWithSecret(): void {
+  vi.stubEnv('WARROOM_TEST_SECRET', 'hunter2');
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'also-secret');
+  vi.stubEnv('LANG', 'fr_FR.UTF-8');
+  vi.stubEnv('TZ', 'Europe/Paris');
+  vi.stubEnv('HOME', dir);
+}
 
 function node(script: string, extra: Partial<CommandSpec> = {}): CommandSpec {
   return commandSpecSchema.parse({ program: NODE, args: ['-e', script], ...extra });
@@ -180,6 +193,30 @@ describe('command steps as real processes', () => {
   });
 });
 
+describe('the environment of a command', () => {
+  it('is PATH, HOME, LANG and TZ of the host, and the step’s own variables: no other variable of the host', async () => {
+    hostWithSecret();
+    const result = await run(node(PRINT_ENV, { env: { DEPLOY_TARGET: 'blue', LANG: 'C' } })).command.done;
+    const env = JSON.parse(result.output.text) as Record<string, string>;
+    expect(env).toEqual({
+      PATH: process.env.PATH,
+      HOME: dir,
+      TZ: 'Europe/Paris',
+      // The step's own variables win over the host's.
+      LANG: 'C',
+      DEPLOY_TARGET: 'blue',
+    });
+    expect(result.output.text).not.toContain('hunter2');
+  });
+
+  it('passes only what the host has of the four, and on Windows the few places programs need', () => {
+    expect(commandEnvironment({}, { PATH: '/bin', SECRET_TOKEN: 'x' }, 'linux')).toEqual({ PATH: '/bin' });
+    expect(
+      commandEnvironment({}, { PATH: 'C:\\Windows', SystemRoot: 'C:\\Windows', GITHUB_TOKEN: 'x' }, 'win32'),
+    ).toEqual({ PATH: 'C:\\Windows', SystemRoot: 'C:\\Windows' });
+  });
+});
+
 describe('the runbook runner', () => {
   function runner(overrides: { highWaterBytes?: number; lowWaterBytes?: number } = {}) {
     const recorded: EventDraft[] = [];
@@ -321,6 +358,17 @@ describe('the runbook runner', () => {
     const end = await whenEnded('long');
     expect(end).toMatchObject({ status: 'cancelled', evidence: { outcome: 'cancelled', output: 'ready\n' } });
     expect(instance.running).toBe(0);
+  });
+
+  it('runs a command without the host’s secrets in its environment', async () => {
+    hostWithSecret();
+    const { instance, request, whenEnded } = runner();
+    await instance.start(request('env', node(PRINT_ENV)));
+    const end = await whenEnded('env');
+    expect(end.status).toBe('done');
+    const env = JSON.parse(end.evidence.output) as Record<string, string>;
+    expect(Object.keys(env).sort()).toEqual(['HOME', 'LANG', 'PATH', 'TZ']);
+    expect(end.evidence.output).not.toContain('hunter2');
   });
 
   it('in a dry run records the exact command and runs nothing', async () => {

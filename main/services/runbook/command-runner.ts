@@ -1,9 +1,11 @@
 // Runs one command step as a real child process: the program and its argument
 // vector go straight to exec, never through a shell, so no text of a runbook or
 // a timeline is ever interpreted. The child leads its own process group, and
-// cancel and timeout signal the whole group, grandchildren included.
+// cancel and timeout signal the whole group, grandchildren included. It gets an
+// explicit environment, never the host's whole one: a token the host was
+// started with stays out of every runbook command.
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { CommandSpec } from '../../../common/runbooks/runbook-schema';
+import { hostEnvPassed, type CommandSpec } from '../../../common/runbooks/runbook-schema';
 import type { Clock, TimerHandle } from '../clock';
 import { OutputCapture, type CapturedOutput } from './output-capture';
 
@@ -24,8 +26,8 @@ export interface CommandOptions {
   readonly defaultCwd: string;
   /** Every chunk of standard output and error, interleaved as they come. */
   readonly onOutput: (chunk: Buffer) => void;
-  /** The environment the step's own variables are added to. */
-  readonly baseEnv?: NodeJS.ProcessEnv;
+  /** The host's environment, of which only HOST_ENV_PASSED reaches the command; `process.env` by default. */
+  readonly hostEnv?: NodeJS.ProcessEnv;
   /** Between SIGTERM and SIGKILL. */
   readonly graceMs?: number;
 }
@@ -40,6 +42,25 @@ export interface RunningCommand {
 }
 
 const DEFAULT_GRACE_MS = 3_000;
+
+/**
+ * The whole environment of a command: PATH, HOME, LANG and TZ as the host has
+ * them (and the few places Windows needs), then the step's own variables,
+ * which win. Nothing else of the host's.
+ */
+export function commandEnvironment(
+  spec: Pick<CommandSpec, 'env'>,
+  hostEnv: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  // Node's `process.env` finds a name whatever its case on Windows (`Path`).
+  for (const name of hostEnvPassed(platform)) {
+    const value = hostEnv[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return { ...env, ...spec.env };
+}
 
 /** Signals the child's whole process group; a group already gone is fine. */
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -59,7 +80,7 @@ export function startCommand(spec: CommandSpec, options: CommandOptions): Runnin
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
   const child = spawn(spec.program, spec.args, {
     cwd: spec.cwd ?? options.defaultCwd,
-    env: { ...(options.baseEnv ?? process.env), ...spec.env },
+    env: commandEnvironment(spec, options.hostEnv),
     shell: false,
     // Its own process group, so a cancel reaches everything it started.
     detached: true,

@@ -49,7 +49,8 @@ export interface RunbookRunnerOptions {
   readonly highWaterBytes?: number;
   /** …and below which it resumes. */
   readonly lowWaterBytes?: number;
-  readonly baseEnv?: NodeJS.ProcessEnv;
+  /** The host's environment, of which commands see only PATH, HOME, LANG and TZ. */
+  readonly hostEnv?: NodeJS.ProcessEnv;
   /** The host's monitors, for waits; without them every wait ends as `no-monitor`. */
   readonly monitors?: MonitorWatch;
   /** Where steps under way are written down, so a host that dies mid-step can say so when it restarts. */
@@ -168,7 +169,7 @@ export class RunbookRunner {
         clock,
         defaultCwd: this.options.defaultCwd,
         onOutput,
-        baseEnv: this.options.baseEnv,
+        hostEnv: this.options.hostEnv,
       });
       const finished = running.done.then((result) =>
         this.finish(

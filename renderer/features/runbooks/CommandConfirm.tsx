@@ -1,10 +1,14 @@
-// The confirmation before a step acts: the exact program and arguments (or the
-// exact HTTP call) the host will run, nothing paraphrased. Runbook text is shown
-// as text; nothing in it is ever interpreted by a shell.
+// The confirmation before a step acts: the exact program, arguments and
+// environment (or the exact HTTP call, every header) the host will run, nothing
+// paraphrased. Runbook text is shown as text; nothing in it is ever
+// interpreted by a shell. Header values that carry credentials are masked.
 import { useEffect, useRef } from 'react';
-import type { RunbookStep } from '../../../common/runbooks/runbook-schema';
+import { hostEnvPassed, isSecretBearingHeader, type RunbookStep } from '../../../common/runbooks/runbook-schema';
 import { useT } from '../../i18n';
+import { useUiStore } from '../../store/ui-store';
 import { CommandLine } from './StepView';
+
+const MASK = '••••••';
 
 interface Props {
   step: Extract<RunbookStep, { kind: 'command' | 'http' }>;
@@ -16,6 +20,8 @@ interface Props {
 export function CommandConfirm({ step, isDryRun, onConfirm, onCancel }: Props) {
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
+  // The host's platform decides the few variables Windows needs besides PATH, HOME, LANG and TZ.
+  const platform = useUiStore((state) => state.appInfo?.platform ?? '');
 
   useEffect(() => {
     const element = dialog.current;
@@ -65,18 +71,22 @@ export function CommandConfirm({ step, isDryRun, onConfirm, onCancel }: Props) {
           </dd>
           <dt>{t('runbooks.confirm.cwd')}</dt>
           <dd>{step.command.cwd ? <code>{step.command.cwd}</code> : t('runbooks.confirm.cwdDefault')}</dd>
-          {step.command.env && Object.keys(step.command.env).length > 0 && (
-            <>
-              <dt>{t('runbooks.confirm.env')}</dt>
-              <dd>
+          <dt>{t('runbooks.confirm.env')}</dt>
+          <dd data-testid="confirm-env">
+            <p className="confirm-env-host" data-testid="confirm-env-host">
+              {t('runbooks.confirm.envFromHost', { names: hostEnvPassed(platform).join(', ') })}
+            </p>
+            {step.command.env && Object.keys(step.command.env).length > 0 && (
+              <p className="confirm-env-step">
+                {t('runbooks.confirm.envOfStep')}{' '}
                 {Object.entries(step.command.env).map(([name, value]) => (
-                  <code key={name} className="env-pair">
+                  <code key={name} className="env-pair" data-testid="confirm-env-var">
                     {name}={value}
                   </code>
                 ))}
-              </dd>
-            </>
-          )}
+              </p>
+            )}
+          </dd>
           <dt>{t('runbooks.confirm.timeout')}</dt>
           <dd>{t('runbooks.confirm.seconds', { count: step.command.timeoutSeconds })}</dd>
           <dt>{t('runbooks.confirm.expectExit')}</dt>
@@ -96,12 +106,39 @@ export function CommandConfirm({ step, isDryRun, onConfirm, onCancel }: Props) {
           <dd>
             <CommandLine program={step.http.method} args={[step.http.url]} />
           </dd>
+          {step.http.headers && Object.keys(step.http.headers).length > 0 && (
+            <>
+              <dt>{t('runbooks.confirm.headers')}</dt>
+              <dd className="confirm-headers">
+                {Object.entries(step.http.headers).map(([header, value]) => {
+                  const isMasked = isSecretBearingHeader(header);
+                  return (
+                    <code
+                      key={header}
+                      className="env-pair"
+                      data-testid="confirm-header"
+                      data-header={header}
+                      data-masked={isMasked}
+                    >
+                      {header}: {isMasked ? <span title={t('runbooks.confirm.masked')}>{MASK}</span> : value}
+                    </code>
+                  );
+                })}
+              </dd>
+            </>
+          )}
           {step.http.secretHeaders && (
             <>
               <dt>{t('runbooks.confirm.secretHeaders')}</dt>
               <dd>
                 {Object.entries(step.http.secretHeaders).map(([header, secret]) => (
-                  <code key={header} className="env-pair">
+                  <code
+                    key={header}
+                    className="env-pair"
+                    data-testid="confirm-header"
+                    data-header={header}
+                    data-masked={true}
+                  >
                     {header}: «{secret}»
                   </code>
                 ))}

@@ -1,26 +1,31 @@
 // One checklist run on an incident: every step with its status, what it needs
 // (a second person's approval, a confirmation), and the controls to move it on.
 // Steps that act open the exact-command confirmation, then a terminal pane.
-import { useMemo, useState } from 'react';
+// What the host would refuse is said here first, from the same rules: no
+// approve button for whoever started the run, no run button for a run two
+// starts claim or an approval that does not cover it.
+import { useEffect, useMemo, useState } from 'react';
 import type { Documents } from '../../../common/domain/documents';
 import { normaliseName } from '../../../common/domain/documents';
 import {
   effectiveStatuses,
+  isContested,
   isDryRun,
+  isSamePerson,
   runProgress,
   type RunbookRun,
   type StepState,
 } from '../../../common/runbooks/run-state';
 import type { StepStatus } from '../../../common/runbooks/run-payloads';
 import { isActingStep, localText, type RunbookStep } from '../../../common/runbooks/runbook-schema';
-import { REFUSALS, type Refusal } from '../../../common/runbooks/step-authority';
+import { approvalRefusal, REFUSALS, type Refusal } from '../../../common/runbooks/step-authority';
 import { useNow } from '../../app/use-now';
 import { useLocale, useT } from '../../i18n';
 import { formatDateTime, formatRelative, formatTime } from '../../i18n/format';
 import { CommandConfirm } from './CommandConfirm';
 import { EvidenceView } from './EvidenceView';
 import { cancelExec, type ExecEnded } from './exec-stream';
-import { changeStep, runActingStep } from './runbook-actions';
+import { changeStep, ownDeviceId, runActingStep } from './runbook-actions';
 import { StepView } from './StepView';
 import { audienceOfStep, requestCompose } from '../comms/compose-request';
 import { TerminalPane } from './terminal/TerminalPane';
@@ -45,6 +50,24 @@ function isRefusal(value: string): value is Refusal {
 
 const REOPENABLE: ReadonlySet<StepStatus> = new Set(['done', 'skipped', 'failed', 'cancelled']);
 
+/** This window's device id, once its replica has said it. */
+function useOwnDevice(): string | undefined {
+  const [device, setDevice] = useState<string>();
+  useEffect(() => {
+    let isLive = true;
+    ownDeviceId()
+      .then((id) => {
+        if (isLive) setDevice(id);
+      })
+      // Without it, the host still refuses an approval from the starter's device.
+      .catch(() => undefined);
+    return () => {
+      isLive = false;
+    };
+  }, []);
+  return device;
+}
+
 export function RunChecklist({ incidentId, run, docs, actor }: Props) {
   const t = useT();
   const locale = useLocale();
@@ -59,6 +82,7 @@ export function RunChecklist({ incidentId, run, docs, actor }: Props) {
     [run.runbook, locale],
   );
   const isDry = isDryRun(run);
+  const ownDevice = useOwnDevice();
 
   const act = (work: Promise<unknown>) => {
     setError(null);
@@ -67,7 +91,13 @@ export function RunChecklist({ incidentId, run, docs, actor }: Props) {
     );
   };
   const set = (step: RunbookStep, status: StepStatus, extra: { branch?: string } = {}) =>
-    act(changeStep(incidentId, run.id, step.id, status, actor, extra));
+    act(
+      changeStep(incidentId, run.id, step.id, status, actor, {
+        ...extra,
+        // An approval covers this very start, and no other claiming the same run id.
+        ...(status === 'approved' ? { runHash: run.start.hash } : {}),
+      }),
+    );
 
   const confirm = async (step: Extract<RunbookStep, { kind: 'command' | 'http' | 'wait-monitor' }>) => {
     setConfirming(null);
@@ -126,6 +156,13 @@ export function RunChecklist({ incidentId, run, docs, actor }: Props) {
           {run.version > 0 ? ` · ${t('runbooks.run.version', { version: run.version })}` : ''}
         </span>
       </header>
+      {isContested(run) && (
+        <p className="flag" role="alert" data-testid="run-contested">
+          {t('runbooks.run.contested', {
+            actors: [run.startedBy, ...run.contestedBy.map((claim) => claim.actor)].join(', '),
+          })}
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -148,12 +185,14 @@ export function RunChecklist({ incidentId, run, docs, actor }: Props) {
                 {t(`runbooks.status.${status}`)}
               </span>
               <StepView step={step} docs={docs} stepTitles={stepTitles} />
-              <StepFacts step={step} state={state} now={now} />
+              <StepFacts step={step} state={state} now={now} run={run} actor={actor} isDry={isDry} />
               <StepActions
                 step={step}
                 status={status}
                 state={state}
+                run={run}
                 actor={actor}
+                ownDevice={ownDevice}
                 isDry={isDry}
                 isExecuting={exec !== undefined && exec.ended === undefined}
                 onSet={(next, extra) => set(step, next, extra)}
@@ -225,10 +264,20 @@ export function RunChecklist({ incidentId, run, docs, actor }: Props) {
   );
 }
 
-function StepFacts({ step, state, now }: { step: RunbookStep; state: StepState | undefined; now: number }) {
+interface FactsProps {
+  step: RunbookStep;
+  state: StepState | undefined;
+  now: number;
+  run: RunbookRun;
+  actor: string;
+  isDry: boolean;
+}
+
+function StepFacts({ step, state, now, run, actor, isDry }: FactsProps) {
   const t = useT();
   const locale = useLocale();
   if (!state) return null;
+  const refusal = step.approval && state.approval ? approvalRefusal(run, step.id, { actor, dryRun: isDry }) : undefined;
   const due = step.kind === 'timer' && state.status === 'running' ? state.at + step.minutes * 60_000 : undefined;
   const chosen =
     step.kind === 'decision' && state.status === 'done'
@@ -239,9 +288,19 @@ function StepFacts({ step, state, now }: { step: RunbookStep; state: StepState |
       {state.requestedBy && (
         <span className="muted">{t('runbooks.step.requestedBy', { actor: state.requestedBy })}</span>
       )}
-      {state.approvedBy && (
+      {state.approval && (
         <span className="muted" data-testid="approved-by">
-          {t('runbooks.step.approvedBy', { actor: state.approvedBy })}
+          {t('runbooks.step.approvedBy', { actor: state.approval.actor })}
+        </span>
+      )}
+      {refusal === 'legacy-approval' && (
+        <span className="flag" data-testid="approval-refused" data-refusal={refusal}>
+          {t('runbooks.step.legacyApproval')}
+        </span>
+      )}
+      {refusal === 'approver-runs' && (
+        <span className="muted" data-testid="approval-refused" data-refusal={refusal}>
+          {t('runbooks.step.approverRuns')}
         </span>
       )}
       {chosen !== undefined && (
@@ -265,20 +324,40 @@ interface ActionsProps {
   step: RunbookStep;
   status: StepStatus;
   state: StepState | undefined;
+  run: RunbookRun;
   actor: string;
+  /** Undefined until the window's replica says it. */
+  ownDevice: string | undefined;
   isDry: boolean;
   isExecuting: boolean;
   onSet(status: StepStatus, extra?: { branch?: string }): void;
   onRun(): void;
 }
 
-function StepActions({ step, status, state, actor, isDry, isExecuting, onSet, onRun }: ActionsProps) {
+/** Why this window may not approve a step of this run, as an `runbooks.action.*` key; undefined when it may. */
+function approveBlock(
+  run: RunbookRun,
+  state: StepState | undefined,
+  actor: string,
+  ownDevice: string | undefined,
+): 'approveSelf' | 'approveStarter' | 'approveStarterDevice' | undefined {
+  if (state?.requestedBy !== undefined && normaliseName(state.requestedBy) === normaliseName(actor))
+    return 'approveSelf';
+  if (isSamePerson(run.startedBy, actor)) return 'approveStarter';
+  if (ownDevice === undefined || ownDevice === run.start.deviceId) return 'approveStarterDevice';
+  return undefined;
+}
+
+function StepActions({ step, status, state, run, actor, ownDevice, isDry, isExecuting, onSet, onRun }: ActionsProps) {
   const t = useT();
   const locale = useLocale();
-  const isApproved = !step.approval || state?.approvedBy !== undefined;
+  const refusal = step.approval ? approvalRefusal(run, step.id, { actor, dryRun: isDry }) : undefined;
+  // Approved for this start by another person; whoever approved is told below that someone else runs it.
+  const isApproved = refusal === undefined || refusal === 'approver-runs';
   const isOpen = status === 'pending' || status === 'approved' || status === 'awaiting-approval';
-  const isSameAsRequester =
-    state?.requestedBy !== undefined && normaliseName(state.requestedBy) === normaliseName(actor);
+  // Two starts claim the run: the host acts on none of its steps, so none is offered.
+  const isActing = !isContested(run);
+  const block = approveBlock(run, state, actor, ownDevice);
   const buttons: React.ReactNode[] = [];
 
   if (step.approval && status === 'pending') {
@@ -288,21 +367,23 @@ function StepActions({ step, status, state, actor, isDry, isExecuting, onSet, on
       </button>,
     );
   }
-  if (status === 'awaiting-approval') {
+  // Awaiting, or approved by an older version whose approval does not cover a live run.
+  if (isActing && (status === 'awaiting-approval' || (status === 'approved' && refusal === 'legacy-approval'))) {
     buttons.push(
       <button
         key="approve"
         type="button"
         data-testid="step-approve"
-        disabled={isSameAsRequester}
-        title={isSameAsRequester ? t('runbooks.action.approveSelf') : undefined}
+        data-blocked={block}
+        disabled={block !== undefined}
+        title={block ? t(`runbooks.action.${block}`) : undefined}
         onClick={() => onSet('approved')}
       >
-        {isSameAsRequester ? t('runbooks.action.approveSelf') : t('runbooks.action.approve')}
+        {block ? t(`runbooks.action.${block}`) : t('runbooks.action.approve')}
       </button>,
     );
   }
-  if (isOpen && isApproved) {
+  if (isOpen && isApproved && (isActing || !(isActingStep(step) || step.kind === 'wait-monitor'))) {
     switch (step.kind) {
       case 'command':
       case 'http':
@@ -312,7 +393,8 @@ function StepActions({ step, status, state, actor, isDry, isExecuting, onSet, on
             type="button"
             className="primary"
             data-testid="step-run"
-            disabled={isExecuting}
+            disabled={isExecuting || refusal === 'approver-runs'}
+            title={refusal === 'approver-runs' ? t('runbooks.step.approverRuns') : undefined}
             onClick={onRun}
           >
             {isDry

@@ -1,5 +1,6 @@
 // A runbook entry of the incident timeline: a run started, or one of its steps
-// changed, with the evidence of a step that acted and any rule it broke.
+// changed, with the evidence of a step that acted and any rule it broke. A
+// second start of a run already started is shown as refused.
 import type { TimelineEntry } from '../../../common/domain/incidents';
 import { localText } from '../../../common/runbooks/runbook-schema';
 import { useLocale, useT } from '../../i18n';
@@ -10,11 +11,17 @@ export function RunbookTimelineEntry({ entry }: { entry: Extract<TimelineEntry, 
   const locale = useLocale();
   const title = localText(entry.runbookTitle, locale);
   return (
-    <div className="runbook-entry" data-testid="runbook-entry" data-status={entry.status ?? 'started'}>
+    <div
+      className="runbook-entry"
+      data-testid="runbook-entry"
+      data-status={entry.status ?? (entry.flag === 'duplicate-start' ? 'start-refused' : 'started')}
+    >
       <p>
         <strong className="actor">{entry.actor}</strong>{' '}
         {entry.action === 'started'
-          ? t('runbooks.timeline.started', { title })
+          ? t(entry.flag === 'duplicate-start' ? 'runbooks.timeline.startRefused' : 'runbooks.timeline.started', {
+              title,
+            })
           : t('runbooks.timeline.step', {
               step: entry.stepTitle ? localText(entry.stepTitle, locale) : (entry.stepId ?? ''),
               title,

@@ -13,6 +13,11 @@ import { getBridge } from '../../bridge';
 import { currentWorkspace, getEventStore } from '../../db';
 import { expectExec } from './exec-stream';
 
+/** This window's device: a run it started is not its to approve. */
+export async function ownDeviceId(): Promise<string> {
+  return (await getEventStore().identity()).deviceId;
+}
+
 /** The runbook as plain JSON, as events carry it. */
 function asJson(runbook: Runbook): PayloadOf<'doc.put'>['body'] {
   return JSON.parse(JSON.stringify(runbook)) as PayloadOf<'doc.put'>['body'];
@@ -50,7 +55,8 @@ export async function changeStep(
   stepId: string,
   status: StepStatus,
   actor: string,
-  extra: { branch?: string; note?: string } = {},
+  /** An approval names the start it covers by its hash (`RunbookRun.start.hash`). */
+  extra: { branch?: string; note?: string; runHash?: string } = {},
 ): Promise<void> {
   await getEventStore().append([
     { type: 'runbook.step-changed', incidentId, actor, payload: { runId, stepId, status, ...extra } },
