@@ -99,6 +99,27 @@ function liveToken(request: IncomingMessage): string | null {
 
 type Body = { ok: true; text: string } | { ok: false; error: SyncError };
 
+/**
+ * The deepest nesting of arrays and objects a request body may have: far beyond
+ * any event (a runbook in a payload nests about ten), far below what the
+ * recursive checks after it (validation, hashing) can walk before the stack runs
+ * out. A deeper body is malformed, refused like any other.
+ */
+export const MAX_BODY_DEPTH = 256;
+
+/** Whether `value` nests deeper than `max`; measured without recursion, so any depth is safe to measure. */
+function nestsDeeper(value: unknown, max: number): boolean {
+  const pending: [object, number][] = typeof value === 'object' && value !== null ? [[value, 1]] : [];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (depth > max) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) {
+      if (typeof child === 'object' && child !== null) pending.push([child as object, depth + 1]);
+    }
+  }
+  return false;
+}
+
 const oversized = (bytes: string): SyncError => ({
   code: 'oversized',
   message: `request body of ${bytes} bytes; at most ${MAX_BATCH_BYTES}`,
@@ -166,7 +187,14 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     try {
       json = JSON.parse(body.text);
     } catch {
+      // A RangeError (a body nested too deep for the parser) included: the client's fault, not the hub's.
       refuse(response, { code: 'malformed', message: 'the body is not JSON' }, REFUSAL_STATUS.malformed);
+      return;
+    }
+    // Refused here, before anything recursive walks it: a stack overflow further on would be a 503, retried forever.
+    if (nestsDeeper(json, MAX_BODY_DEPTH)) {
+      const message = `the body nests arrays or objects deeper than ${MAX_BODY_DEPTH} levels`;
+      refuse(response, { code: 'malformed', message }, REFUSAL_STATUS.malformed);
       return;
     }
     const parsed = exchangeRequestSchema.safeParse(json);
