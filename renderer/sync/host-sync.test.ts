@@ -23,7 +23,9 @@ describe('the window’s sync with its host', () => {
     const host = new MemoryEventLog(DEFAULT_WORKSPACE, 'host', () => `h${(ids += 1)}`);
     let refusals = 2;
     const transport: Transport = {
-      call: async (_channel, payload) => {
+      call: async (channel, payload) => {
+        // The window asks once how to enrol: as a window of this host.
+        if (channel === 'record:identity') return ok({ sponsor: 'host', kind: 'window', person: null });
         // The first exchanges time out, as they do while the host opens its store.
         if (refusals > 0) {
           refusals -= 1;
@@ -48,10 +50,13 @@ describe('the window’s sync with its host', () => {
         },
       ]);
       // No second write: the retry alone must carry it (1 s, then 2 s).
-      await vi.waitFor(() => expect(host.all().map((event) => event.type)).toEqual(['incident.declared']), {
-        timeout: 8_000,
-        interval: 50,
-      });
+      await vi.waitFor(
+        () => expect(host.all().map((event) => event.type)).toEqual(['device.enrolled', 'incident.declared']),
+        {
+          timeout: 8_000,
+          interval: 50,
+        },
+      );
       expect(refusals).toBe(0);
     } finally {
       sync.stop();
