@@ -7,11 +7,13 @@ import type { SignHash } from './devices';
 import { encodeHlc, tickHlc, type Hlc } from './hlc';
 import { eventSchema, GENESIS_HASH, type EventBody, type EventDraft, type WarEvent } from './event';
 
-/** Where a device's chain stands: the last seq, its hash and the device's clock. */
+/** Where a device's chain stands: the last seq, its hash, its signature and the device's clock. */
 export interface ChainHead {
   readonly seq: number;
   readonly hash: string;
   readonly hlc: Hlc;
+  /** The last event's signature (absent before signing): the next event carries it. */
+  readonly sig?: string;
 }
 
 export const EMPTY_HEAD: ChainHead = { seq: 0, hash: GENESIS_HASH, hlc: { ms: 0, counter: 0 } };
@@ -24,10 +26,28 @@ export function hashEvent(event: EventBody | WarEvent): string {
   return bytesToHex(sha256(utf8ToBytes(canonicalJson(body))));
 }
 
-/** Signs sealed events with the device's key; every receiver checks it against the key the device enrolled. */
-export async function signEvents(events: readonly WarEvent[], sign: SignHash): Promise<WarEvent[]> {
-  const signatures = await Promise.all(events.map((event) => sign(event.hash)));
-  return events.map((event, index) => ({ ...event, sig: signatures[index] }) as WarEvent);
+/**
+ * Seals and signs drafts after `head`, one at a time: each event carries the
+ * previous one's signature inside its hash, so the signature of a run's last
+ * event vouches for every event and every signature before it.
+ */
+export async function sealSigned(
+  head: ChainHead,
+  drafts: readonly EventDraft[],
+  context: SealContext,
+  sign: SignHash,
+): Promise<{ events: WarEvent[]; head: ChainHead }> {
+  const events: WarEvent[] = [];
+  let current = head;
+  for (const draft of drafts) {
+    const sealed = sealEvents(current, [draft], context);
+    const [event] = sealed.events;
+    if (!event) break;
+    const sig = await sign(event.hash);
+    events.push({ ...event, sig } as WarEvent);
+    current = { ...sealed.head, sig };
+  }
+  return { events, head: current };
 }
 
 export interface SealContext {
@@ -60,7 +80,8 @@ export function sealEvents(
       actor: draft.actor,
       payload: draft.payload,
       prevHash: current.hash,
-      wall: Math.trunc(context.nowMs),
+      ...(current.sig ? { prevSig: current.sig } : {}),
+      wall: Math.min(Math.max(Math.trunc(context.nowMs), 0), 8.64e15),
     } as EventBody;
     const event = { ...body, hash: hashEvent(body) } as WarEvent;
     events.push(event);

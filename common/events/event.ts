@@ -251,6 +251,12 @@ const envelope = {
   hash: hashSchema,
   /** The writer's wall clock when it wrote the event (ms); absent on events written before it was kept. */
   wall: z.number().int().min(0).max(8.64e15).optional(),
+  /**
+   * The signature of the device's previous event, inside this event's hash: a
+   * signature over the last event of a run then vouches for every signature
+   * before it, so no relay can swap one unseen. Absent on a chain's first event.
+   */
+  prevSig: signatureSchema.optional(),
   /** The signing device's Ed25519 signature of `hash`; absent only on events written before signing. */
   sig: signatureSchema.optional(),
 };

@@ -11,6 +11,8 @@ export interface HeldHead {
   readonly seq: number;
   readonly hash: string;
   readonly hlc: string;
+  /** The held event's signature, which the next one must carry (identity checks need it). */
+  readonly sig?: string | null;
 }
 
 /** A chain written before events were signed, as far as a device vouched for it. */
@@ -276,8 +278,17 @@ function checkIdentity(
       continue;
     }
     let person = record.person;
+    let previousSig = heads.get(deviceId)?.sig ?? undefined;
     for (const event of run) {
       if (!event.sig) return refuse('unsigned', `${deviceId} #${event.seq} is not signed`, event);
+      // Each event carries the signature before it, so the run's last signature vouches for all of them.
+      if (event.prevSig !== previousSig)
+        return refuse(
+          'broken-chain',
+          `${deviceId} #${event.seq} does not carry the signature of #${event.seq - 1}`,
+          event,
+        );
+      previousSig = event.sig;
       if (event.type === 'device.enrolled' && event.seq !== 1)
         return refuse('not-allowed', `${deviceId} #${event.seq}: a device enrols once, first`, event);
       // A change of person is written by the person who takes the device over (as every writer records it).

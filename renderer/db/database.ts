@@ -3,7 +3,7 @@
 import Dexie, { type Table } from 'dexie';
 import { compareEvents } from '../../common/domain/order';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
-import { EMPTY_HEAD, sealEvents, signEvents, type ChainHead } from '../../common/events/chain';
+import { EMPTY_HEAD, sealSigned, type ChainHead } from '../../common/events/chain';
 import {
   DEFAULT_WORKSPACE,
   payloadSchemas,
@@ -215,7 +215,7 @@ export class EventStore implements EventLog {
       } else if (current?.name !== person.name) {
         preamble.push({ type: 'device.person-changed', actor: person.name, payload: { person } });
       }
-      const sealed = sealEvents(
+      const sealed = await sealSigned(
         head,
         [...preamble, ...normalised.map((draft) => ({ ...draft, actor: person.name }) as EventDraft)],
         {
@@ -224,8 +224,9 @@ export class EventStore implements EventLog {
           nowMs: this.context.now(),
           newId: this.context.newId,
         },
+        sign,
       );
-      const signed = await signEvents(sealed.events, sign);
+      const signed = sealed.events;
       const stored = await this.db.transaction('rw', this.db.events, this.db.heads, this.db.meta, async () => {
         const now = ((await this.db.meta.get('head'))?.value as ChainHead | undefined) ?? EMPTY_HEAD;
         if (now.seq !== head.seq || now.hash !== head.hash) return null;
@@ -303,10 +304,12 @@ export class EventStore implements EventLog {
       const own = ((await this.db.meta.get('head'))?.value as ChainHead | undefined) ?? EMPTY_HEAD;
       let clock = own.hlc ?? HLC_ZERO;
       for (const event of plan.toStore) clock = receiveHlc(clock, decodeHlc(event.hlc), this.context.now());
-      const ownHead = newHeads.get(identity.deviceId);
+      const ownHead = plan.toStore.filter((event) => event.deviceId === identity.deviceId).at(-1);
       await this.db.meta.put({
         key: 'head',
-        value: ownHead ? { seq: ownHead.seq, hash: ownHead.hash, hlc: clock } : { ...own, hlc: clock },
+        value: ownHead
+          ? { seq: ownHead.seq, hash: ownHead.hash, hlc: clock, ...(ownHead.sig ? { sig: ownHead.sig } : {}) }
+          : { ...own, hlc: clock },
       });
       return { ok: true, stored: plan.toStore.length };
     });

@@ -83,17 +83,32 @@ afterAll(async () => {
 });
 
 /** The head a chain's last event leaves, to continue (or forge) from. */
-const headOf = (event: WarEvent): ChainHead => ({ seq: event.seq, hash: event.hash, hlc: decodeHlc(event.hlc) });
+// A head a forger can read off any event: its signature is public, the next event carries it.
+const headOf = (event: WarEvent): ChainHead => ({
+  seq: event.seq,
+  hash: event.hash,
+  hlc: decodeHlc(event.hlc),
+  ...(event.sig ? { sig: event.sig } : {}),
+});
 
 /** Events that continue `head`'s chain of `deviceId`, signed with `key`: a forger's continuation of someone else's chain. */
 function forgeAfter(head: WarEvent, drafts: readonly EventDraft[], nowMs: number, key: DeviceKey): WarEvent[] {
-  const sealed = sealEvents(headOf(head), drafts, {
-    workspace: head.workspace,
-    deviceId: head.deviceId,
-    nowMs,
-    newId: randomUUID,
-  });
-  return sealed.events.map((event) => ({ ...event, sig: key.sign(event.hash) }) as WarEvent);
+  let at = headOf(head);
+  const forged: WarEvent[] = [];
+  for (const draft of drafts) {
+    const sealed = sealEvents(at, [draft], {
+      workspace: head.workspace,
+      deviceId: head.deviceId,
+      nowMs,
+      newId: randomUUID,
+    });
+    const [event] = sealed.events;
+    if (!event) continue;
+    const sig = key.sign(event.hash);
+    forged.push({ ...event, sig } as WarEvent);
+    at = { ...sealed.head, sig };
+  }
+  return forged;
 }
 
 /** Chains sealed anew from `from` on, each event signed with `key`: what a writer holding the key makes of altered events. */
@@ -282,6 +297,18 @@ for (const variant of storageVariants()) {
       }).events;
       const error = await expectRefused(events, 'wrong-actor');
       expect(error.message).toContain('"Mallory"');
+      await honestRound();
+    });
+
+    it('refuses a relayed run whose middle signature was swapped, though its last signature holds, as broken-chain', async () => {
+      // Mallory relays three of her own device's events with the middle signature replaced:
+      // the next event carries the real one inside its hash, so the swap shows.
+      const { events } = continueChain(mallory, [note('one'), note('two'), note('three')], Date.now(), {
+        workspace: target.workspace,
+      });
+      const swapped = events.map((event, index) => (index === 1 ? { ...event, sig: 'ab'.repeat(64) } : event));
+      const error = await expectRefused(swapped, 'broken-chain');
+      expect(error.message).toContain('does not carry the signature');
       await honestRound();
     });
 

@@ -55,13 +55,17 @@ export function signedDevice(person: PersonRef | string, options: SignedDeviceOp
               },
             ]
           : [];
-      const sealed = sealEvents(
-        head,
-        [...enrolment, ...drafts.map((draft) => ({ ...draft, actor: who.name }) as EventDraft)],
-        { workspace, deviceId, nowMs, newId: randomUUID },
-      );
-      head = sealed.head;
-      return sealed.events.map((event) => ({ ...event, sig: key.sign(event.hash) }) as WarEvent);
+      // One at a time: each event carries the previous one's signature inside its hash.
+      const events: WarEvent[] = [];
+      for (const draft of [...enrolment, ...drafts.map((draft) => ({ ...draft, actor: who.name }) as EventDraft)]) {
+        const sealed = sealEvents(head, [draft], { workspace, deviceId, nowMs, newId: randomUUID });
+        const [event] = sealed.events;
+        if (!event) continue;
+        const sig = key.sign(event.hash);
+        events.push({ ...event, sig } as WarEvent);
+        head = { ...sealed.head, sig };
+      }
+      return events;
     },
   };
 }

@@ -32,15 +32,22 @@ export function continueChain(
 ): { events: WarEvent[]; head: ChainHead } {
   const key = options.key ?? device.key;
   const actor = options.actor ?? device.person.name;
-  const sealed = sealEvents(
-    options.head ?? device.head,
-    drafts.map((draft) => ({ ...draft, actor }) as EventDraft),
-    { workspace: options.workspace, deviceId: device.deviceId, nowMs, newId: randomUUID },
-  );
-  return {
-    events: sealed.events.map((event) => ({ ...event, sig: key.sign(event.hash) }) as WarEvent),
-    head: sealed.head,
-  };
+  let head = options.head ?? device.head;
+  const events: WarEvent[] = [];
+  for (const draft of drafts) {
+    const sealed = sealEvents(head, [{ ...draft, actor } as EventDraft], {
+      workspace: options.workspace,
+      deviceId: device.deviceId,
+      nowMs,
+      newId: randomUUID,
+    });
+    const [event] = sealed.events;
+    if (!event) continue;
+    const sig = key.sign(event.hash);
+    events.push({ ...event, sig } as WarEvent);
+    head = { ...sealed.head, sig };
+  }
+  return { events, head };
 }
 
 /** `event` with `patch` applied, hashed again and signed with `key`: self-consistent, as a forger holding a key makes it. */

@@ -22,7 +22,13 @@ const T0 = Date.UTC(2026, 0, 1);
 const ENROLMENT = 1;
 
 /** The chain head an event leaves, to continue from. */
-const headOf = (event: WarEvent): ChainHead => ({ seq: event.seq, hash: event.hash, hlc: decodeHlc(event.hlc) });
+// A head a forger can read off any event: its signature is public, the next event carries it.
+const headOf = (event: WarEvent): ChainHead => ({
+  seq: event.seq,
+  hash: event.hash,
+  hlc: decodeHlc(event.hlc),
+  ...(event.sig ? { sig: event.sig } : {}),
+});
 
 /** A peer device of `workspace`, signing as Alice. */
 const peerOf = (workspace: string, deviceId?: string): SignedDevice =>

@@ -19,7 +19,7 @@
 // plans against the heads it reads under that lock. The loser of a race waits,
 // then finds the winner's events held and skips them (or refuses a fork).
 import { randomUUID } from 'node:crypto';
-import { EMPTY_HEAD, hashEvent, sealEvents, type ChainHead } from '../../../common/events/chain';
+import { EMPTY_HEAD, hashEvent, sealSigned, type ChainHead } from '../../../common/events/chain';
 import type { DeviceRecord } from '../../../common/events/devices';
 import {
   eventSchema,
@@ -97,6 +97,8 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
       )`,
       `INSERT INTO legacy_heads (workspace, device_id, seq, hash, attested_by)
        SELECT workspace, device_id, seq, hash, '' FROM heads`,
+      // The next event of a signed chain carries its head's signature.
+      `ALTER TABLE heads ADD COLUMN sig text`,
       `UPDATE store_meta SET value = gen_random_uuid()::text WHERE key = 'device-id'
          AND EXISTS (SELECT 1 FROM heads)`,
     ],
@@ -215,6 +217,7 @@ interface HeadRow {
   seq: number;
   hash: string;
   hlc: string;
+  sig: string | null;
 }
 
 /** Validates and normalises a draft (trimmed text), as the window's store does. */
@@ -346,7 +349,7 @@ export class SqlEventLog implements EventLog {
     return this.context.client.transaction<AppendResult>(async (tx) => {
       await this.lockDevices(tx, [deviceId]);
       const [own] = await tx.query<HeadRow>(
-        'SELECT seq, hash, hlc FROM heads WHERE workspace = $1 AND device_id = $2',
+        'SELECT seq, hash, hlc, sig FROM heads WHERE workspace = $1 AND device_id = $2',
         [this.workspace, deviceId],
       );
       const [seen] = await tx.query<{ latest: string | null }>(
@@ -355,7 +358,9 @@ export class SqlEventLog implements EventLog {
       );
       const ownClock = own ? decodeHlc(own.hlc) : EMPTY_HEAD.hlc;
       const clock = startingClock(ownClock, seen?.latest ? [decodeHlc(seen.latest)] : [], nowMs);
-      const head: ChainHead = own ? { seq: own.seq, hash: own.hash, hlc: clock } : { ...EMPTY_HEAD, hlc: clock };
+      const head: ChainHead = own
+        ? { seq: own.seq, hash: own.hash, hlc: clock, ...(own.sig ? { sig: own.sig } : {}) }
+        : { ...EMPTY_HEAD, hlc: clock };
       const devices = await this.deviceRecords(tx, [deviceId]);
       const record = devices.get(deviceId);
       const preamble: EventDraft[] = [];
@@ -379,13 +384,12 @@ export class SqlEventLog implements EventLog {
       } else if (record && (record.person.name !== person.name || record.person.id !== person.id)) {
         preamble.push({ type: 'device.person-changed', actor: person.name, payload: { person } });
       }
-      const sealed = sealEvents(head, [...preamble, ...normalised], {
-        workspace: this.workspace,
-        deviceId,
-        nowMs,
-        newId: this.context.newId,
-      });
-      const signed = sealed.events.map((event) => ({ ...event, sig: signer.key.sign(event.hash) }) as WarEvent);
+      const { events: signed } = await sealSigned(
+        head,
+        [...preamble, ...normalised],
+        { workspace: this.workspace, deviceId, nowMs, newId: this.context.newId },
+        (hash) => signer.key.sign(hash),
+      );
       // Refuse here what every peer would refuse later (an actor out of bounds, an
       // unknown incident id format): a sealed event is forever.
       for (const event of signed) {
@@ -488,11 +492,11 @@ export class SqlEventLog implements EventLog {
     const devices = devicesOf(events);
     await this.lockDevices(tx, devices);
     const headRows = await tx.query<HeadRow>(
-      'SELECT device_id, seq, hash, hlc FROM heads WHERE workspace = $1 AND device_id = ANY($2::text[])',
+      'SELECT device_id, seq, hash, hlc, sig FROM heads WHERE workspace = $1 AND device_id = ANY($2::text[])',
       [this.workspace, devices],
     );
     const heads = new Map<string, HeldHead>(
-      headRows.map((row) => [row.device_id, { seq: row.seq, hash: row.hash, hlc: row.hlc }]),
+      headRows.map((row) => [row.device_id, { seq: row.seq, hash: row.hash, hlc: row.hlc, sig: row.sig }]),
     );
     // A resent event is compared with the one held at its place: same hash, skipped; other, a conflict.
     const repeated = events.filter((event) => event.seq <= (heads.get(event.deviceId)?.seq ?? 0));
@@ -565,10 +569,11 @@ export class SqlEventLog implements EventLog {
     }
     const lasts = [...lastByDevice.values()];
     await tx.query(
-      `INSERT INTO heads (workspace, device_id, seq, hash, hlc)
-       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[])
+      `INSERT INTO heads (workspace, device_id, seq, hash, hlc, sig)
+       SELECT $1, r.d, r.s, r.h, r.l, NULLIF(r.g, '')
+       FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[]) AS r(d, s, h, l, g)
        ON CONFLICT (workspace, device_id) DO UPDATE
-         SET seq = excluded.seq, hash = excluded.hash, hlc = excluded.hlc
+         SET seq = excluded.seq, hash = excluded.hash, hlc = excluded.hlc, sig = excluded.sig
          WHERE heads.seq < excluded.seq`,
       [
         this.workspace,
@@ -576,6 +581,7 @@ export class SqlEventLog implements EventLog {
         lasts.map((event) => event.seq),
         lasts.map((event) => event.hash),
         lasts.map((event) => event.hlc),
+        lasts.map((event) => event.sig ?? ''),
       ],
     );
     // Delivered at commit, to every process listening on the database; never if it rolls back.
