@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openPgliteClient } from '../main/host/store/pglite-client';
 import { SqlEventStore } from '../main/host/store/sql-event-log';
-import { ChainWriter, noteDrafts } from '../main/host/store/test-storage';
+import { noteDrafts } from '../main/host/store/test-storage';
+import { signedDevice } from '../test/support/signed-device';
 import { createBackup, restoreBackup } from '../main/services/backup/workspace-backup';
 import type { Figure } from './figure';
 import { withTempDir } from './support/temp-dir';
@@ -23,7 +24,9 @@ export default async function backupBench(): Promise<Figure[]> {
     const targetClient = await openPgliteClient(join(dir, 'target'));
     try {
       const source = (await SqlEventStore.open(sourceClient)).log(WORKSPACE);
-      const writers = Array.from({ length: DEVICES }, (_, i) => new ChainWriter(WORKSPACE, `device-${i}`));
+      const writers = Array.from({ length: DEVICES }, (_, i) =>
+        signedDevice(`person ${i}`, { workspace: WORKSPACE, deviceId: `device-${i}` }),
+      );
       const perDevice = EVENTS / DEVICES;
       for (let from = 0; from < perDevice; from += 1_250) {
         for (const [i, writer] of writers.entries()) {

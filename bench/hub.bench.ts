@@ -9,7 +9,8 @@ import type { WarEvent } from '../common/events/event';
 import { MAX_BATCH_EVENTS } from '../common/sync/protocol';
 import type { VersionVector } from '../common/sync/vector';
 import { createHubExchange } from '../main/host/hub/hub-client';
-import { ChainWriter, noteDrafts } from '../main/host/store/test-storage';
+import { noteDrafts } from '../main/host/store/test-storage';
+import { signedDevice } from '../test/support/signed-device';
 import { max, median, min, type Figure } from './figure';
 import { withTempDir } from './support/temp-dir';
 import { benchDatabaseUrl, startBenchHub } from './sync.bench';
@@ -24,7 +25,10 @@ const TARGET = 20_000;
 function sealChains(): WarEvent[][] {
   const start = Date.now();
   return Array.from({ length: DEVICES }, (_, device) =>
-    new ChainWriter(WORKSPACE, `laptop-${device}`).write(noteDrafts(EVENTS_PER_DEVICE), start + device),
+    signedDevice(`laptop ${device}`, { workspace: WORKSPACE, deviceId: `laptop-${device}` }).write(
+      noteDrafts(EVENTS_PER_DEVICE),
+      start + device,
+    ),
   );
 }
 

@@ -8,8 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { EMPTY_HEAD, sealEvents, type ChainHead } from '../../../common/events/chain';
-import type { EventDraft, WarEvent } from '../../../common/events/event';
+import type { EventDraft } from '../../../common/events/event';
 import { openPgClient } from './pg-client';
 import { openPgliteClient } from './pglite-client';
 import { quoteIdentifier, type SqlClient } from './sql-client';
@@ -129,33 +128,6 @@ export function noteDrafts(count: number, from = 0, text = (index: number) => `n
 }
 
 /** A device's chain written outside any store: what a peer would send. */
-export class ChainWriter {
-  private head: ChainHead = EMPTY_HEAD;
-
-  constructor(
-    readonly workspace: string,
-    readonly deviceId: string = randomUUID(),
-  ) {}
-
-  /** Another writer continuing from where this one stands: a fork of the chain. */
-  fork(): ChainWriter {
-    const fork = new ChainWriter(this.workspace, this.deviceId);
-    fork.head = this.head;
-    return fork;
-  }
-
-  write(drafts: readonly EventDraft[], nowMs: number): WarEvent[] {
-    const sealed = sealEvents(this.head, drafts, {
-      workspace: this.workspace,
-      deviceId: this.deviceId,
-      nowMs,
-      newId: randomUUID,
-    });
-    this.head = sealed.head;
-    return sealed.events;
-  }
-}
-
 /** Resolves when `predicate` holds, polling lightly; fails after `timeoutMs` with `what`. */
 export async function waitFor(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
