@@ -2,7 +2,6 @@
 // is the only one that imports dexie.
 import Dexie, { type Table } from 'dexie';
 import { compareEvents } from '../../common/domain/order';
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
 import { EMPTY_HEAD, sealSigned, type ChainHead } from '../../common/events/chain';
 import {
   DEFAULT_WORKSPACE,
@@ -15,6 +14,7 @@ import { decodeHlc, HLC_ZERO, receiveHlc } from '../../common/events/hlc';
 import type { ApplyResult, EventLog } from '../../common/sync/event-log';
 import { devicesOf, heldKey, parseBatch, planBatch, type HeldHead, type LegacyHead } from '../../common/sync/plan';
 import type { VersionVector } from '../../common/sync/vector';
+import { makeKey, randomId, signWith, type KeyRow } from './device-key';
 
 /** The last event held of each device, kept with the events so vectors are cheap. */
 interface HeadRow extends HeldHead {
@@ -24,12 +24,6 @@ interface HeadRow extends HeldHead {
 interface MetaRow {
   key: 'identity' | 'head' | 'key' | 'person' | 'legacy';
   value: unknown;
-}
-
-/** This window's signing key: non-extractable, kept in its IndexedDB. */
-interface KeyRow {
-  readonly privateKey: CryptoKey;
-  readonly publicKey: string;
 }
 
 /** How this window enrols: as a window of its host at the laptop, or a teammate's LAN browser. */
@@ -69,7 +63,7 @@ export class WarRoomDatabase extends Dexie {
         if (!identity) return;
         if (head && head.seq > 0)
           await meta.put({ key: 'legacy', value: { [identity.deviceId]: { seq: head.seq, hash: head.hash } } });
-        await meta.put({ key: 'identity', value: { ...identity, deviceId: crypto.randomUUID() } });
+        await meta.put({ key: 'identity', value: { ...identity, deviceId: randomId() } });
         await meta.put({ key: 'head', value: { ...EMPTY_HEAD, hlc: head?.hlc ?? HLC_ZERO } });
       });
     this.version(2)
@@ -113,7 +107,7 @@ export interface AppendContext {
 
 const browserContext: AppendContext = {
   now: () => Date.now(),
-  newId: () => crypto.randomUUID(),
+  newId: randomId,
 };
 
 /** The window's replica: local writes, and the EventLog the sync protocol runs over. */
@@ -151,14 +145,12 @@ export class EventStore implements EventLog {
     this.enrolment = enrolment;
   }
 
-  /** This window's key, made on first use: non-extractable, so nothing can copy it out. */
+  /** This window's key, made on first use (see device-key.ts for where it can and cannot be copied from). */
   private signingKey(): Promise<KeyRow> {
     this.knownKey ??= (async () => {
       const kept = (await this.db.meta.get('key'))?.value as KeyRow | undefined;
       if (kept) return kept;
-      const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
-      const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
-      const made: KeyRow = { privateKey: pair.privateKey, publicKey: bytesToHex(raw) };
+      const made = await makeKey();
       // Two windows may make a key at once: the first kept wins, and both sign with it.
       return this.db.transaction('rw', this.db.meta, async () => {
         const raced = (await this.db.meta.get('key'))?.value as KeyRow | undefined;
@@ -188,12 +180,7 @@ export class EventStore implements EventLog {
     const identity = await this.identity();
     const key = await this.signingKey();
     const person: PersonRef = { name: first.actor.trim() };
-    const sign = async (hash: string) =>
-      bytesToHex(
-        new Uint8Array(
-          await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, Uint8Array.from(hexToBytes(hash))),
-        ),
-      );
+    const sign = (hash: string) => signWith(key, hash);
     for (;;) {
       const head = ((await this.db.meta.get('head'))?.value as ChainHead | undefined) ?? EMPTY_HEAD;
       const current = (await this.db.meta.get('person'))?.value as PersonRef | undefined;
