@@ -21,6 +21,7 @@ import { vectorsEqual, type VersionVector } from '../common/sync/vector';
 import { createHubExchange, type HubTarget } from '../main/host/hub/hub-client';
 import { runHubCommand, startHubProcess, type HubProcess } from '../main/host/hub/test-hub';
 import { openPgliteClient } from '../main/host/store/pglite-client';
+import { generateDeviceKey } from '../main/services/identity/device-key';
 import { SqlEventStore } from '../main/host/store/sql-event-log';
 import { noteDrafts, urlWithSchema } from '../main/host/store/test-storage';
 import { type Figure } from './figure';
@@ -103,7 +104,9 @@ async function serveReplica(data: ReplicaData): Promise<void> {
   const port = parentPort;
   if (!port) return;
   const client = await openPgliteClient(data.dir);
-  const log = (await SqlEventStore.open(client)).log(WORKSPACE);
+  // A laptop's store signs as the host does: its own key, one person.
+  const signer = { kind: 'host' as const, key: generateDeviceKey(), person: () => ({ name: 'Bench laptop' }) };
+  const log = (await SqlEventStore.open(client, { signer })).log(WORKSPACE);
   const handle = async (command: ReplicaCommand): Promise<ReplicaReply> => {
     switch (command.kind) {
       case 'write':
