@@ -3,7 +3,7 @@
 // after everything folded so far are applied incrementally (the usual case: a
 // note just posted), copying only the incident they touch.
 import { assertNever } from '../assert';
-import { eventTime } from '../events/hlc';
+import { eventTime, isClockDisputed } from '../events/hlc';
 import { revocationsIn } from '../events/devices';
 import { applyDeviceEvent, NO_DEVICES, type DeviceView, type Devices } from './devices';
 import { applyContinuityDoc, EMPTY_CONTINUITY, type ContinuityDocs } from '../continuity/continuity-docs';
@@ -55,6 +55,19 @@ interface EntryBase {
   readonly actor: string;
   /** The roles the author held at that moment (matched by name). */
   readonly actorRoles: readonly string[];
+  /**
+   * Why the entry is to be read with care: written before events were signed
+   * (vouched for by the device that held it), or its wall time and its clock
+   * disagree by more than the bound. Absent on a signed event with a sound clock.
+   */
+  readonly caution?: EntryCaution | undefined;
+}
+
+export type EntryCaution = 'unsigned' | 'clock-disputed';
+
+function cautionOf(event: WarEvent): EntryCaution | undefined {
+  if (event.sig === undefined) return 'unsigned';
+  return isClockDisputed(event) ? 'clock-disputed' : undefined;
 }
 
 export interface IncidentChanges {
@@ -377,6 +390,7 @@ class Folder {
           at,
           actor: event.actor,
           actorRoles: [],
+          caution: cautionOf(event),
           title,
           severity,
           incidentKind: kind,
@@ -407,6 +421,7 @@ class Folder {
         at,
         actor: event.actor,
         actorRoles: NO_ROLES,
+        caution: cautionOf(event),
         kind: 'monitor',
         action: 'changed',
         monitorId,
@@ -460,6 +475,7 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
     actor: event.actor,
     // Most events come before anyone holds a role; share one empty list then.
     actorRoles: incident.roles.size === 0 ? NO_ROLES : rolesOfActor(incident.roles, event.actor),
+    caution: cautionOf(event),
   };
   const { auto, corrected } = incident.keyTimes;
   switch (event.type) {
@@ -471,6 +487,7 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
         at,
         actor: entry.actor,
         actorRoles: entry.actorRoles,
+        caution: entry.caution,
         kind: 'note',
         noteKind: event.payload.kind ?? 'note',
         text: event.payload.text,

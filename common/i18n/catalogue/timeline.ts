@@ -5,6 +5,14 @@ export const timelineEn = {
   declared: 'declared the incident: {{severity}}, {{kind}}.',
   statusChanged: 'moved the incident from {{from}} to {{to}}.',
   severityChanged: 'changed the severity from {{from}} to {{to}}.',
+  caution: {
+    unsigned: 'unsigned',
+    unsignedHint:
+      'Written before events were signed: its hash chain holds, and a device that held it vouched for it, but no signature proves who wrote it.',
+    'clock-disputed': 'clock in doubt',
+    'clock-disputedHint':
+      'The writer’s wall clock and its event clock disagree by more than 5 minutes: the time shown may be wrong.',
+  },
   composerLabel: 'Add a note to the timeline',
   composerPlaceholder: 'What did you see, decide or do?',
   post: 'Post note',
@@ -136,6 +144,14 @@ export const timelineFr: Catalogue<typeof timelineEn> = {
   declared: 'a déclaré l’incident : {{severity}}, {{kind}}.',
   statusChanged: 'a fait passer l’incident de {{from}} à {{to}}.',
   severityChanged: 'a changé la gravité de {{from}} à {{to}}.',
+  caution: {
+    unsigned: 'non signé',
+    unsignedHint:
+      'Écrit avant la signature des événements : sa chaîne de hachage tient et un appareil qui le détenait s’en est porté garant, mais aucune signature ne prouve qui l’a écrit.',
+    'clock-disputed': 'horloge douteuse',
+    'clock-disputedHint':
+      'L’horloge murale de l’auteur et l’horloge de l’événement diffèrent de plus de 5 minutes : l’heure affichée peut être fausse.',
+  },
   composerLabel: 'Ajouter une note à la chronologie',
   composerPlaceholder: 'Qu’avez-vous constaté, décidé ou fait ?',
   post: 'Publier la note',

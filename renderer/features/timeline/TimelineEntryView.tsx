@@ -35,6 +35,11 @@ function Actor({ entry, docs, t }: { entry: TimelineEntry; docs: Documents; t: T
       {entry.actorRoles.length > 0 && (
         <span className="tl-roles">{entry.actorRoles.map((role) => roleLabel(role, docs, t)).join(', ')}</span>
       )}
+      {entry.caution && (
+        <span className="tl-caution" title={t(`timeline.caution.${entry.caution}Hint`)}>
+          {t(`timeline.caution.${entry.caution}`)}
+        </span>
+      )}
     </>
   );
 }
