@@ -69,6 +69,17 @@ export const syncStatusSchema = z.strictObject({
   waiting: z.number().int().nonnegative(),
   lastSyncedAt: z.number().nullable(),
   error: z.string().nullable(),
+  /**
+   * This computer's clock minus the hub's, in ms (positive: ahead), as measured on the last
+   * exchange; null until a hub has told its time.
+   */
+  clockOffsetMs: z.number().nullable(),
+  /**
+   * The clock stands between this computer and the hub: it is off by more than a receiver
+   * tolerates (MAX_CLOCK_AHEAD_MS), or the hub refused its events as `clock-ahead`. Its events
+   * stay queued here and go out once the clock is right; the window says so.
+   */
+  isClockOff: z.boolean(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

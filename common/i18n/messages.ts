@@ -140,6 +140,19 @@ const en = {
     refused: 'Hub refused the sync',
     waiting_one: '{{count}} event waiting',
     waiting_other: '{{count}} events waiting',
+    clock: {
+      ahead: 'This computer’s clock is {{offset}} ahead: fix it, your events are held back until then.',
+      behind: 'This computer’s clock is {{offset}} behind: fix it, the team’s latest events are held back until then.',
+      refused:
+        'The hub refuses events written while this computer’s clock ran ahead: they wait here until their time comes. Check this computer’s clock.',
+      hostAhead:
+        'The clock of the laptop hosting this war-room is {{offset}} ahead: until it is fixed, the events written here are held back.',
+      hostBehind:
+        'The clock of the laptop hosting this war-room is {{offset}} behind: until it is fixed, the team’s latest events are held back.',
+      hostRefused:
+        'The hub refuses events written while the clock of the laptop hosting this war-room ran ahead: they wait there until their time comes.',
+      fix: 'Turn on automatic date and time in the system settings.',
+    },
   },
   settings: {
     open: 'Settings',
@@ -324,6 +337,20 @@ const fr: Messages = {
     refused: 'Le hub a refusé la synchronisation',
     waiting_one: '{{count}} événement en attente',
     waiting_other: '{{count}} événements en attente',
+    clock: {
+      ahead: 'L’horloge de cet ordinateur avance de {{offset}} : corrigez-la, vos événements sont retenus d’ici là.',
+      behind:
+        'L’horloge de cet ordinateur retarde de {{offset}} : corrigez-la, les derniers événements de l’équipe sont retenus d’ici là.',
+      refused:
+        'Le hub refuse les événements écrits pendant que l’horloge de cet ordinateur avançait : ils attendent ici que leur heure vienne. Vérifiez l’horloge de cet ordinateur.',
+      hostAhead:
+        'L’horloge du portable qui héberge cette salle de crise avance de {{offset}} : tant qu’elle n’est pas corrigée, les événements écrits ici sont retenus.',
+      hostBehind:
+        'L’horloge du portable qui héberge cette salle de crise retarde de {{offset}} : tant qu’elle n’est pas corrigée, les derniers événements de l’équipe sont retenus.',
+      hostRefused:
+        'Le hub refuse les événements écrits pendant que l’horloge du portable qui héberge cette salle de crise avançait : ils y attendent que leur heure vienne.',
+      fix: 'Activez la date et l’heure automatiques dans les réglages du système.',
+    },
   },
   settings: {
     open: 'Réglages',

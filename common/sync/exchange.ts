@@ -46,11 +46,16 @@ export function fitBatch<T>(events: readonly T[], maxBytes = MAX_BATCH_BYTES - E
   return events.slice(0, count);
 }
 
+export interface AnswerOptions extends ApplyOptions {
+  /** The answering peer's wall clock, told to the caller in each answer; Date.now by default. */
+  readonly now?: () => number;
+}
+
 export async function answerExchange(
   log: EventLog,
   request: ExchangeRequest,
   limit = MAX_BATCH_EVENTS,
-  options: ApplyOptions = {},
+  { now = Date.now, ...options }: AnswerOptions = {},
 ): Promise<ExchangeResponse> {
   if (request.workspace !== log.workspace) {
     return {
@@ -68,6 +73,7 @@ export async function answerExchange(
     vector: await log.vector(),
     events: beyond.slice(0, limit),
     hasMore: beyond.length > limit,
+    now: now(),
   };
   return { ok: true, answer };
 }

@@ -58,15 +58,23 @@ export const syncErrorSchema = z.strictObject({
 export const exchangeResponseSchema = z.discriminatedUnion('ok', [
   z.strictObject({
     ok: z.literal(true),
-    answer: z.strictObject({ vector: vectorSchema, events: z.array(z.unknown()), hasMore: z.boolean() }),
+    answer: z.strictObject({
+      vector: vectorSchema,
+      events: z.array(z.unknown()),
+      hasMore: z.boolean(),
+      // The answering peer's wall clock (ms) as it answered, so the caller can tell how far its
+      // own clock is off. Optional: a peer of an earlier version does not send it.
+      now: z.number().optional(),
+    }),
   }),
   z.strictObject({ ok: z.literal(false), error: syncErrorSchema }),
 ]);
 
 /**
  * The answer: the peer's vector after storing the request's events, then the
- * events the caller lacks, oldest first, at most a batch, and whether more wait.
- * Received events stay `unknown` until the receiver's own checks pass.
+ * events the caller lacks, oldest first, at most a batch, whether more wait, and
+ * the peer's wall clock. Received events stay `unknown` until the receiver's own
+ * checks pass.
  */
 export type ExchangeResponse = z.infer<typeof exchangeResponseSchema>;
 export type ExchangeAnswer = Extract<ExchangeResponse, { ok: true }>['answer'];

@@ -29,6 +29,7 @@ import { translate } from '../../common/i18n/messages';
 import { RENDERER_DIR } from '../host/app-paths';
 import { defaultDataDir } from '../host/data-dir';
 import { createHost, type Host } from '../host/host';
+import { electronKeySeal } from './key-seal';
 import { hostServices } from '../host/host-services';
 import { startMonitorListener } from '../host/monitor-routes';
 import { contentTypeOf } from '../host/static-files';
@@ -258,6 +259,8 @@ let savedState: Awaited<ReturnType<typeof loadWindowState>> = null;
 
 async function start(): Promise<void> {
   savedState = await loadWindowState(dataDir);
+  // The app is ready here: safeStorage can answer whether a keychain is there.
+  const keySeal = electronKeySeal();
   host = await createHost({
     dataDir,
     mode: 'electron',
@@ -265,6 +268,7 @@ async function start(): Promise<void> {
     systemLocale: app.getLocale(),
     ...hostServices(dataDir),
     notifier: createElectronNotifier(),
+    ...(keySeal ? { keySeal } : {}),
     takeOpenedFile: async () => openedFiles.shift() ?? null,
   });
   const running = host;

@@ -11,6 +11,8 @@ const status = {
   waiting: 0,
   lastSyncedAt: null,
   error: null,
+  clockOffsetMs: null,
+  isClockOff: false,
 };
 const info = {
   name: 'War-room',

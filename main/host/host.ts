@@ -18,7 +18,7 @@ import {
 } from '../../common/events/event';
 import type { EventLog } from '../../common/sync/event-log';
 import type { HostIdentity, OpenedLog } from './host-store';
-import { deviceKey } from './device-identity';
+import { deviceKey, type KeySeal } from './device-identity';
 import { systemClock, type Clock } from '../services/clock';
 import { createLogger } from '../services/logger';
 import type { Notifier } from '../services/notifier';
@@ -41,17 +41,19 @@ export interface HostOptions {
   /** The system language as a BCP 47 tag; Electron passes app.getLocale(). */
   readonly systemLocale: string;
   /**
-   * Opens the host's replica, on first need. PGlite's first start keeps Node's
-   * event loop busy for seconds, so it must not run before the window has
-   * loaded: the window shows its own replica at once and syncs once interactive.
+   * Opens the host's record, on first need, writing as `identity` (its device
+   * key, the person at the laptop). PGlite's first start keeps Node's event loop
+   * busy for seconds, so it must not run before the window has loaded: the
+   * window shows its own replica at once and syncs once interactive.
    */
-  /** Opens the host's record, writing as `identity` (its device key, the person at the laptop). */
   readonly openLog: (identity: HostIdentity) => Promise<OpenedLog>;
   readonly connectHub: ConnectHub;
   /** Electron's system notifications; browser mode pushes `app:notify` to its windows. */
   readonly notifier?: Notifier;
   /** The monitors' clock (a fake one in tests). */
   readonly clock?: Clock;
+  /** How the device key is sealed at rest: Electron's safeStorage in the desktop app; none in browser mode. */
+  readonly keySeal?: KeySeal;
   /** The desktop shell's queue of files the system asked it to open; none in browser mode. */
   readonly takeOpenedFile?: () => Promise<OpenedFile | null>;
 }
@@ -110,7 +112,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const person = (): PersonRef => ({ name: settings.get().displayName ?? (currentUserName() || 'War-room') });
   const open = () => {
     if (!opened) {
-      opened = deviceKey(secrets).then((key) => options.openLog({ key, person }));
+      opened = deviceKey(secrets, options.keySeal).then((key) => options.openLog({ key, person }));
       opened.catch((error: unknown) => createLogger('store').error('the host store could not be opened', error));
     }
     return opened;

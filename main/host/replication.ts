@@ -2,12 +2,16 @@
 // keeps the host's record in step with the team hub when one is joined: at
 // start, on every local or window change, on the hub's live "changed" signal,
 // and after failures with backoff. Offline is a normal state, not an error.
+// Each hub answer tells the hub's clock: a laptop whose clock is off by more than
+// receivers tolerate says so in its status (the window shows a banner), and its
+// events wait here, retried, until the clock is right.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { SyncStatus } from '../../common/bridge/contract';
 import { DEFAULT_WORKSPACE } from '../../common/events/event';
 import type { EventLog } from '../../common/sync/event-log';
+import { estimateClockOffset, isClockOffBeyondBound } from '../../common/sync/clock-offset';
 import { answerExchange, syncWith, type ExchangeFn } from '../../common/sync/exchange';
 import type { AdmitEnrolment } from '../../common/sync/plan';
 import { SyncRefusedError, type ExchangeRequest, type ExchangeResponse } from '../../common/sync/protocol';
@@ -21,6 +25,8 @@ import type { SecretStore } from './secret-store';
 export const WINDOW_BATCH_EVENTS = 500;
 const MIN_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
+/** A bound on the round trips of a pull, against a hub that never settles. */
+const MAX_PULL_ROUND_TRIPS = 1_000;
 
 /** Where a workspace keeps its hub: the real record's names predate exercises, so they stay as they were. */
 export function hubFiles(workspace: string): { readonly config: string; readonly tokenSecret: string } {
@@ -49,13 +55,20 @@ export interface ReplicationOptions {
   readonly secrets: SecretStore;
   readonly connectHub: ConnectHub;
   readonly logger: Logger;
+  /** This computer's wall clock (the host's clock): the one its events are sealed with. */
   readonly now?: () => number;
 }
 
 const hubConfigSchema = z.strictObject({ url: z.string() });
 
+interface ConnectedHub {
+  readonly url: string;
+  readonly connection: HubConnection;
+  readonly unsubscribe: () => void;
+}
+
 export class Replication {
-  private hub: { url: string; connection: HubConnection; unsubscribe: () => void } | null = null;
+  private hub: ConnectedHub | null = null;
   private peerVector: VersionVector = {};
   private current: SyncStatus;
   private running: Promise<void> | null = null;
@@ -63,6 +76,8 @@ export class Replication {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private backoffMs = MIN_BACKOFF_MS;
   private isClosed = false;
+  /** This computer's clock minus the hub's, as the hub's last answer told; null until one did. */
+  private clockOffsetMs: number | null = null;
   private readonly now: () => number;
   private readonly files: ReturnType<typeof hubFiles>;
 
@@ -76,6 +91,8 @@ export class Replication {
       waiting: 0,
       lastSyncedAt: null,
       error: null,
+      clockOffsetMs: null,
+      isClockOff: false,
     };
   }
 
@@ -109,7 +126,7 @@ export class Replication {
         eventId: event.id,
       };
     };
-    const response = await answerExchange(log, request, WINDOW_BATCH_EVENTS, { admit });
+    const response = await answerExchange(log, request, WINDOW_BATCH_EVENTS, { admit, now: this.now });
     if (response.ok && before && countMissing(response.answer.vector, before) > 0)
       this.onLocalChange(response.answer.vector);
     return response;
@@ -134,7 +151,7 @@ export class Replication {
     this.disconnect();
     await this.options.secrets.set(this.files.tokenSecret, null);
     await writeFileAtomic(join(this.options.dataDir, this.files.config), '{}\n');
-    this.update({ state: 'disabled', hubUrl: null, waiting: 0, error: null });
+    this.update({ state: 'disabled', hubUrl: null, waiting: 0, error: null, clockOffsetMs: null, isClockOff: false });
     return this.current;
   }
 
@@ -150,7 +167,8 @@ export class Replication {
     this.hub = { url, connection, unsubscribe };
     this.peerVector = {};
     this.backoffMs = MIN_BACKOFF_MS;
-    this.update({ state: 'connecting', hubUrl: url, error: null });
+    this.clockOffsetMs = null;
+    this.update({ state: 'connecting', hubUrl: url, error: null, clockOffsetMs: null, isClockOff: false });
     this.kick();
   }
 
@@ -181,9 +199,10 @@ export class Replication {
     const hub = this.hub;
     if (!hub) return;
     const log = await this.options.log();
+    const exchange = this.measuringClock(hub);
     this.update({ state: 'syncing' });
     try {
-      const outcome = await syncWith(log, hub.connection.exchange, { knownPeerVector: this.peerVector });
+      const outcome = await syncWith(log, exchange, { knownPeerVector: this.peerVector });
       if (this.hub !== hub) return;
       this.peerVector = outcome.peerVector;
       this.backoffMs = MIN_BACKOFF_MS;
@@ -193,22 +212,105 @@ export class Replication {
         waiting: countMissing(after, outcome.peerVector),
         lastSyncedAt: this.now(),
         error: null,
+        ...this.clockStatus(false),
       });
       if (outcome.pulled > 0)
         this.options.events.emit('sync:changed', { workspace: this.options.workspace, vector: after });
     } catch (error) {
       if (this.hub !== hub) return;
+      if (error instanceof SyncRefusedError && error.error.code === 'clock-ahead') {
+        await this.whileClockRefused(hub, log, exchange, error);
+        return;
+      }
       const waiting = countMissing(await log.vector(), this.peerVector);
       if (error instanceof SyncRefusedError) {
         // The hub will refuse the same thing again: say why and wait for a change or a new token.
         this.options.logger.warn('the hub refused a sync', error.error);
-        this.update({ state: 'refused', waiting, error: `${error.error.code}: ${error.error.message}` });
+        this.update({
+          state: 'refused',
+          waiting,
+          error: `${error.error.code}: ${error.error.message}`,
+          ...this.clockStatus(false),
+        });
         return;
       }
       this.update({ state: 'offline', waiting, error: error instanceof Error ? error.message : String(error) });
-      this.retryTimer = setTimeout(() => this.kick(), this.backoffMs);
-      this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs * 2);
+      this.retryLater();
     }
+  }
+
+  /**
+   * A clock more than the bound apart: the hub refused this computer's events as
+   * ahead of its clock, or this host refused the hub's as ahead of its own. The
+   * team's events are still pulled (they are refused only when this clock is
+   * behind), which also measures the hub's clock; this computer's events stay
+   * queued, and are offered again on every change and, as time or a corrected
+   * clock may settle it, after a backoff.
+   */
+  private async whileClockRefused(
+    hub: ConnectedHub,
+    log: EventLog,
+    exchange: ExchangeFn,
+    refusal: SyncRefusedError,
+  ): Promise<void> {
+    this.options.logger.warn('a clock more than the bound apart stops the sync', refusal.error);
+    let pulled = 0;
+    try {
+      pulled = await this.pullOnly(hub, log, exchange);
+    } catch (error) {
+      this.options.logger.debug('the pull beside a clock refusal failed too', error);
+    }
+    if (this.hub !== hub) return;
+    const after = await log.vector();
+    this.update({
+      state: 'refused',
+      waiting: countMissing(after, this.peerVector),
+      error: `${refusal.error.code}: ${refusal.error.message}`,
+      ...this.clockStatus(true),
+    });
+    if (pulled > 0) this.options.events.emit('sync:changed', { workspace: this.options.workspace, vector: after });
+    this.retryLater();
+  }
+
+  /** Takes what the hub holds that this host lacks, sending nothing of its own. */
+  private async pullOnly(hub: ConnectedHub, log: EventLog, exchange: ExchangeFn): Promise<number> {
+    let pulled = 0;
+    for (let round = 0; round < MAX_PULL_ROUND_TRIPS; round += 1) {
+      const response = await exchange({ workspace: log.workspace, vector: await log.vector(), events: [] });
+      if (!response.ok) throw new SyncRefusedError(response.error);
+      if (this.hub !== hub) return pulled;
+      this.peerVector = response.answer.vector;
+      if (response.answer.events.length > 0) {
+        const applied = await log.apply(response.answer.events);
+        if (!applied.ok) throw new SyncRefusedError(applied.error);
+        pulled += applied.stored;
+      }
+      if (!response.answer.hasMore) return pulled;
+    }
+    return pulled;
+  }
+
+  /** The hub's exchange, reading this computer's clock around each call to measure the hub's. */
+  private measuringClock(hub: ConnectedHub): ExchangeFn {
+    return async (request) => {
+      const sentAt = this.now();
+      const response = await hub.connection.exchange(request);
+      const receivedAt = this.now();
+      if (this.hub === hub && response.ok && response.answer.now !== undefined)
+        this.clockOffsetMs = estimateClockOffset({ sentAt, receivedAt, peerNow: response.answer.now });
+      return response;
+    };
+  }
+
+  /** What the status says of the clock; `isRefused`: the last attempt failed on `clock-ahead`. */
+  private clockStatus(isRefused: boolean): Pick<SyncStatus, 'clockOffsetMs' | 'isClockOff'> {
+    const offset = this.clockOffsetMs;
+    return { clockOffsetMs: offset, isClockOff: isRefused || (offset !== null && isClockOffBeyondBound(offset)) };
+  }
+
+  private retryLater(): void {
+    this.retryTimer = setTimeout(() => this.kick(), this.backoffMs);
+    this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs * 2);
   }
 
   private update(patch: Partial<SyncStatus>): void {

@@ -4,6 +4,7 @@ import { useCallback, useEffect } from 'react';
 import { matchLocale, type Locale } from '../../common/i18n/locales';
 import { getBridge } from '../bridge';
 import { currentWorkspace, getEventStore, getProjection, useWarRoomState } from '../db';
+import { ClockBanner } from '../features/clock/ClockBanner';
 import { ExerciseBanner } from '../features/exercises/ExerciseBanner';
 import { ExercisesView } from '../features/exercises/ExercisesView';
 import { InjectToasts } from '../features/exercises/InjectToasts';
@@ -103,6 +104,7 @@ export function App() {
   const t = useT();
   const { route, appState, appError, navigate } = useUiStore();
   const actor = useUiStore((state) => actorName(state, t('header.you')));
+  const syncStatus = useUiStore((state) => state.syncStatus);
   const state = useWarRoomState(getProjection());
 
   useEffect(() => {
@@ -141,6 +143,7 @@ export function App() {
     <div className="app" data-app-state={appState === 'error' ? 'error' : isReady ? 'ready' : 'loading'}>
       <ExerciseBanner state={state} />
       <Header actor={actor} onLocale={(locale) => void changeLocale(locale)} onDisplayName={changeName} />
+      <ClockBanner status={syncStatus} />
       <main>
         {appState === 'error' && (
           <p className="error" role="alert">

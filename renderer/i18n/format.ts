@@ -72,3 +72,34 @@ export function formatDuration(ms: number, locale: Locale): string {
   if (hours < 24) return `${hours} h ${pad(minutes % 60)} min`;
   return `${Math.floor(hours / 24)} ${day} ${hours % 24} h`;
 }
+
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const YEAR = 365.25 * DAY;
+
+/**
+ * How far a clock is off, at the precision a person sets a clock to: "3 min 20 s"
+ * (to 10 s under an hour), "2 h", "2 h 05 min" (to the minute under a day), "3 d 4 h"
+ * (to the hour), "25 years" (a clock reset to its epoch). The sign is the caller's: ahead or behind.
+ */
+export function formatClockOffset(ms: number, locale: Locale): string {
+  const size = Math.abs(ms);
+  const seconds = Math.round(size / (10 * SECOND)) * 10;
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3_600) {
+    const rest = seconds % 60;
+    return rest === 0 ? `${seconds / 60} min` : `${Math.floor(seconds / 60)} min ${rest} s`;
+  }
+  const minutes = Math.round(size / MINUTE);
+  if (minutes < 1_440) {
+    const rest = minutes % 60;
+    return rest === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${pad(rest)} min`;
+  }
+  if (size >= 2 * YEAR) return `${Math.floor(size / YEAR)} ${locale === 'fr' ? 'ans' : 'years'}`;
+  const hours = Math.round(size / HOUR);
+  const day = locale === 'fr' ? 'j' : 'd';
+  const rest = hours % 24;
+  return rest === 0 ? `${hours / 24} ${day}` : `${Math.floor(hours / 24)} ${day} ${rest} h`;
+}
