@@ -350,7 +350,7 @@ class Folder {
       case 'exercise.inject':
       case 'exercise.observer-note':
       case 'exercise.debrief':
-        this.exercises = applyExerciseEvent(this.exercises, event);
+        this.exercises = applyExerciseEvent(this.exercises, event, this.devices.get(event.deviceId)?.kind);
         return;
       default: {
         const incident = this.draft(event.incidentId);

@@ -215,6 +215,27 @@ describe('who steers a session', () => {
     expect(s.ignored[0]).toMatchObject({ actor, deviceId: 'teammate-browser', at: T0 + MINUTE });
   });
 
+  it("starts no session from a window or a teammate's browser: only a laptop's host runs a session clock", () => {
+    const enrol = (kind: 'host' | 'lan'): EventDraft => ({
+      type: 'device.enrolled',
+      actor,
+      payload: { publicKey: 'ab'.repeat(32), person: { name: actor }, kind },
+    });
+    const forged = record(
+      [
+        [T0, enrol('lan')],
+        [T0 + 1, started(10)],
+      ],
+      'teammate-browser',
+    );
+    expect(foldEvents(forged).exercises.size).toBe(0);
+    const genuine = record([
+      [T0, enrol('host')],
+      [T0 + 1, started(10)],
+    ]);
+    expect(foldEvents(genuine).exercises.get('s1')?.clockDevice).toBe('facilitator');
+  });
+
   it('ignores an inject fired or skipped by another device: it stays pending for the clock', () => {
     const s = withIntruder([
       [T0 + 1_000, inject('psp-down')],

@@ -179,12 +179,20 @@ function pace(session: ExerciseSession, at: number, rate: number): ClockSegment[
  * change nothing, and controls or injects from another device than the
  * session's clock are only listed as ignored.
  */
-export function applyExerciseEvent(sessions: ExerciseSessions, event: ExerciseEvent): ExerciseSessions {
+export function applyExerciseEvent(
+  sessions: ExerciseSessions,
+  event: ExerciseEvent,
+  /** What kind of device wrote it (common/domain/devices.ts); `unsigned` for a chain written before signing. */
+  writerKind?: string,
+): ExerciseSessions {
   const at = hlcMillis(event.hlc);
   const { sessionId } = event.payload;
   const session = sessions.get(sessionId);
   if (event.type === 'exercise.started') {
     if (session) return sessions;
+    // A session's clock runs in a laptop's host (exercise:start): a window, a
+    // teammate's browser or a hub that writes a start of its own starts nothing.
+    if (writerKind !== undefined && writerKind !== 'host' && writerKind !== 'unsigned') return sessions;
     const parsed = scenarioSchema.safeParse(event.payload.scenario);
     const started: ExerciseSession = {
       id: sessionId,
