@@ -144,6 +144,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       secrets,
       connectHub: options.connectHub,
       logger: createLogger(workspace === DEFAULT_WORKSPACE ? 'replication' : `replication:${workspace}`),
+      // The clock this host seals its events with: the one the hub's is compared with.
+      now: () => clock.now(),
     });
     // Host services write their own events (a monitor's change, a command's
     // evidence, an inject) into this device's chain, as any replica writes its own.
