@@ -115,6 +115,9 @@ export interface DraftRefusal {
 
 export type AppendResult = { ok: true; events: WarEvent[] } | { ok: false; error: DraftRefusal };
 
+/** Rows per INSERT statement: a sync batch's worth. */
+const INSERT_ROWS = 2_000;
+
 /** A NOTIFY channel name is an identifier: at most 63 bytes. */
 const CHANNEL_MAX = 63;
 
@@ -555,13 +558,19 @@ export class SqlEventLog implements EventLog {
     // Each body travels as a JSON string holding the event's JSON, and lands as
     // exactly JSON.stringify(event); as a string it may hold an escaped NUL, which
     // PostgreSQL would refuse to parse inside an object.
-    const rows = events.map((event) => [event.deviceId, event.seq, event.hlc, event.hash, JSON.stringify(event)]);
-    await tx.query(
-      `INSERT INTO events (workspace, device_id, seq, hlc, hash, body)
-       SELECT $1, r ->> 0, (r ->> 1)::int, r ->> 2, r ->> 3, r ->> 4
-       FROM jsonb_array_elements($2::jsonb) AS r`,
-      [this.workspace, JSON.stringify(rows)],
-    );
+    // A sync batch is one statement; a restore's whole file goes in statements of
+    // a sync batch's size, still in this one transaction.
+    for (let start = 0; start < events.length; start += INSERT_ROWS) {
+      const rows = events
+        .slice(start, start + INSERT_ROWS)
+        .map((event) => [event.deviceId, event.seq, event.hlc, event.hash, JSON.stringify(event)]);
+      await tx.query(
+        `INSERT INTO events (workspace, device_id, seq, hlc, hash, body)
+         SELECT $1, r ->> 0, (r ->> 1)::int, r ->> 2, r ->> 3, r ->> 4
+         FROM jsonb_array_elements($2::jsonb) AS r`,
+        [this.workspace, JSON.stringify(rows)],
+      );
+    }
     const lastByDevice = new Map<string, WarEvent>();
     for (const event of events) {
       const last = lastByDevice.get(event.deviceId);

@@ -73,6 +73,11 @@ export function SettingsView({ actor }: Props) {
               <>
                 <dt>{t('settings.error')}</dt>
                 <dd className="error" data-testid="hub-error">
+                  {status.state === 'refused' && status.refusal && (
+                    <span className="hub-refusal">
+                      {t('sync.refusedWhy', { reason: t(`sync.refusal.${status.refusal}`) })}{' '}
+                    </span>
+                  )}
                   {status.error}
                 </dd>
               </>
