@@ -7,7 +7,7 @@ import type { ChainBreak, RecordReport } from '../events/chain';
 import { outboxSchema, sendMessageRequestSchema } from '../comms/comms-bridge';
 import { LOCALES } from '../i18n/locales';
 import { runStepRequestSchema, stepEndedSchema, stepOutputSchema } from '../runbooks/runbook-bridge';
-import { exchangeRequestSchema, exchangeResponseSchema, vectorSchema } from '../sync/protocol';
+import { exchangeRequestSchema, exchangeResponseSchema, SYNC_ERROR_CODES, vectorSchema } from '../sync/protocol';
 import {
   monitorHistorySchema,
   monitorBoardSchema,
@@ -69,6 +69,8 @@ export const syncStatusSchema = z.strictObject({
   waiting: z.number().int().nonnegative(),
   lastSyncedAt: z.number().nullable(),
   error: z.string().nullable(),
+  /** Why the hub refused, as a code the window words in its language (common/sync/protocol.ts). */
+  refusal: z.enum(SYNC_ERROR_CODES).nullable().optional(),
   /**
    * This computer's clock minus the hub's, in ms (positive: ahead), as measured on the last
    * exchange; null until a hub has told its time.

@@ -174,7 +174,13 @@ describe('the hub’s clock in the sync status', () => {
     host.write([note('written 10 minutes ahead'), note('and another')], hostNow());
 
     const refused = await replication.join(HUB_URL, TOKEN);
-    expect(refused).toMatchObject({ state: 'refused', waiting: 2, clockOffsetMs: 10 * MINUTE, isClockOff: true });
+    expect(refused).toMatchObject({
+      state: 'refused',
+      waiting: 2,
+      clockOffsetMs: 10 * MINUTE,
+      isClockOff: true,
+      refusal: 'clock-ahead',
+    });
     expect(refused.error).toMatch(/^clock-ahead: /);
     expect(await hub.heldOf('laptop')).toBe(0);
 

@@ -151,7 +151,15 @@ export class Replication {
     this.disconnect();
     await this.options.secrets.set(this.files.tokenSecret, null);
     await writeFileAtomic(join(this.options.dataDir, this.files.config), '{}\n');
-    this.update({ state: 'disabled', hubUrl: null, waiting: 0, error: null, clockOffsetMs: null, isClockOff: false });
+    this.update({
+      state: 'disabled',
+      hubUrl: null,
+      waiting: 0,
+      error: null,
+      refusal: null,
+      clockOffsetMs: null,
+      isClockOff: false,
+    });
     return this.current;
   }
 
@@ -200,7 +208,7 @@ export class Replication {
     if (!hub) return;
     const log = await this.options.log();
     const exchange = this.measuringClock(hub);
-    this.update({ state: 'syncing' });
+    this.update({ state: 'syncing', refusal: null });
     try {
       const outcome = await syncWith(log, exchange, { knownPeerVector: this.peerVector });
       if (this.hub !== hub) return;
@@ -230,6 +238,7 @@ export class Replication {
           state: 'refused',
           waiting,
           error: `${error.error.code}: ${error.error.message}`,
+          refusal: error.error.code,
           ...this.clockStatus(false),
         });
         return;
@@ -266,6 +275,7 @@ export class Replication {
       state: 'refused',
       waiting: countMissing(after, this.peerVector),
       error: `${refusal.error.code}: ${refusal.error.message}`,
+      refusal: refusal.error.code,
       ...this.clockStatus(true),
     });
     if (pulled > 0) this.options.events.emit('sync:changed', { workspace: this.options.workspace, vector: after });

@@ -29,7 +29,17 @@ export function SyncIndicator({ status }: { status: SyncStatus | null }) {
   })();
   const waiting =
     status && status.state !== 'disabled' && status.waiting > 0 ? t('sync.waiting', { count: status.waiting }) : null;
-  const title = state === 'disabled' ? t('sync.disabledHint') : (status?.error ?? status?.hubUrl ?? '');
+  // A refusal is worded in the window's language; the hub's own sentence (English, with the event) follows.
+  const refusal =
+    state === 'refused' && status?.refusal
+      ? t('sync.refusedWhy', { reason: t(`sync.refusal.${status.refusal}`) })
+      : null;
+  const title =
+    state === 'disabled'
+      ? t('sync.disabledHint')
+      : refusal
+        ? `${refusal}\n${status?.error ?? ''}`
+        : (status?.error ?? status?.hubUrl ?? '');
   return (
     <a
       className={`sync-status sync-${state}`}
