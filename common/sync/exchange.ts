@@ -109,10 +109,29 @@ export async function syncWith(log: EventLog, exchange: ExchangeFn, options: Syn
   let pushed = 0;
   let pulled = 0;
   let roundTrips = 0;
+  let isRevokedRetry = false;
   for (;;) {
     const outgoing = fitBatch(await log.eventsBeyond(peerVector, batchSize));
-    const response = await exchange({ workspace: log.workspace, vector: await log.vector(), events: outgoing });
+    let response = await exchange({ workspace: log.workspace, vector: await log.vector(), events: outgoing });
     roundTrips += 1;
+    // The peer holds a revocation this log has not heard of yet, and refuses the
+    // revoked device's later event it was offered: take what the peer holds
+    // (the revocation with it) without offering anything, after which that event
+    // is no longer offered. A second refusal in a row stands.
+    if (!response.ok && response.error.code === 'device-revoked' && !isRevokedRetry) {
+      isRevokedRetry = true;
+      response = await exchange({ workspace: log.workspace, vector: await log.vector(), events: [] });
+      roundTrips += 1;
+      if (response.ok) {
+        if (response.answer.events.length > 0) {
+          const applied = await log.apply(response.answer.events);
+          if (!applied.ok) throw new SyncRefusedError(applied.error);
+          pulled += applied.stored;
+        }
+        peerVector = response.answer.vector;
+        continue;
+      }
+    }
     if (!response.ok) throw new SyncRefusedError(response.error);
     const { answer } = response;
     if (answer.events.length > 0) {

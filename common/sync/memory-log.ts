@@ -114,15 +114,22 @@ export class MemoryEventLog implements EventLog {
     return events.slice(preamble.length);
   }
 
+  /** How many of a device's events count: a revoked device's up to its revocation point (as the SQL store). */
+  private counted(deviceId: string, held: number): number {
+    return Math.min(held, this.deviceRecords.get(deviceId)?.revokedAfter ?? held);
+  }
+
   async vector(): Promise<VersionVector> {
     const vector: Record<string, number> = {};
-    for (const [deviceId, events] of this.byDevice) if (events.length) vector[deviceId] = events.length;
+    for (const [deviceId, events] of this.byDevice)
+      if (events.length) vector[deviceId] = this.counted(deviceId, events.length);
     return vector;
   }
 
   async eventsBeyond(vector: VersionVector, limit: number): Promise<WarEvent[]> {
     const beyond: WarEvent[] = [];
-    for (const [deviceId, events] of this.byDevice) beyond.push(...events.slice(vector[deviceId] ?? 0));
+    for (const [deviceId, events] of this.byDevice)
+      beyond.push(...events.slice(vector[deviceId] ?? 0, this.counted(deviceId, events.length)));
     return beyond.sort(compareEvents).slice(0, limit);
   }
 

@@ -251,12 +251,31 @@ export class SqlEventLog implements EventLog {
     return this.context.deviceId;
   }
 
+  /**
+   * Highest contiguous seq held per device. A revoked device counts up to its
+   * revocation point only: events of it this store took before it heard of the
+   * revocation are neither offered to peers nor asked of them, so a revocation
+   * racing a device's next event never stalls a sync.
+   */
   async vector(): Promise<VersionVector> {
     const rows = await this.context.client.query<{ device_id: string; seq: number }>(
       'SELECT device_id, seq FROM heads WHERE workspace = $1',
       [this.workspace],
     );
-    return Object.fromEntries(rows.map((row) => [row.device_id, row.seq]));
+    const revoked = await this.revokedAfter(this.context.client);
+    return Object.fromEntries(
+      rows.map((row) => [row.device_id, Math.min(row.seq, revoked.get(row.device_id) ?? row.seq)]),
+    );
+  }
+
+  /** Each revoked device's revocation point; few rows, read as needed. */
+  private async revokedAfter(executor: SqlExecutor): Promise<Map<string, number>> {
+    const rows = await executor.query<{ device_id: string; after: number }>(
+      `SELECT device_id, (record::jsonb ->> 'revokedAfter')::int AS after FROM devices
+       WHERE workspace = $1 AND record::jsonb ? 'revokedAfter'`,
+      [this.workspace],
+    );
+    return new Map(rows.map((row) => [row.device_id, row.after]));
   }
 
   async eventsBeyond(vector: VersionVector, limit: number): Promise<WarEvent[]> {
@@ -304,12 +323,14 @@ export class SqlEventLog implements EventLog {
         [this.workspace, JSON.stringify(known), limit],
       );
       const first = new Set(enrolments.map((row) => row.device_id));
+      const revoked = await this.revokedAfter(tx);
       // Every body was verified against the contract when it was stored.
       return [
         ...enrolments.map((row) => JSON.parse(row.body) as WarEvent),
         ...rows
           .map((row) => JSON.parse(row.body) as WarEvent)
-          .filter((event) => event.seq !== 1 || !first.has(event.deviceId)),
+          .filter((event) => event.seq !== 1 || !first.has(event.deviceId))
+          .filter((event) => event.seq <= (revoked.get(event.deviceId) ?? event.seq)),
       ].slice(0, limit);
     });
   }
