@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CALL_NAMES } from './channels';
 
 /** Reasons a LAN browser is given for a call that answers only the person at the laptop. */
-export const LAN_REFUSALS = ['exercise-laptop-only', 'settings-laptop-only'] as const;
+export const LAN_REFUSALS = ['exercise-laptop-only', 'settings-laptop-only', 'devices-laptop-only'] as const;
 export type LanRefusal = (typeof LAN_REFUSALS)[number];
 
 export function isLanRefusal(value: unknown): value is LanRefusal {

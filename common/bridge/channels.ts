@@ -11,6 +11,7 @@ export const CALL_NAMES = [
   'hub:leave',
   'record:verify',
   'record:identity',
+  'devices:revoke',
   'monitor:snapshot',
   'monitor:history',
   'monitor:check-now',

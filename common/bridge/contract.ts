@@ -28,6 +28,7 @@ import {
 } from './backup-contract';
 import type { CallName, EventName } from './channels';
 import { accessSchema } from './access-contract';
+import { deviceRevokedSchema, deviceRevokeSchema } from './devices-contract';
 import { exerciseControlSchema, exerciseInjectRequestSchema, exerciseStartSchema } from './exercise-contract';
 import { personRefSchema, workspaceSchema } from '../events/event';
 import { shellCommandSchema, takeOpenedFileResponseSchema } from './shell-contract';
@@ -155,6 +156,9 @@ export const calls = {
   // How a window enrols in a workspace's record: as which kind of device, sponsored by which host,
   // for which person (the laptop's, at the laptop; a teammate's browser names its own).
   'record:identity': { request: workspaceRequestSchema, response: windowIdentitySchema },
+  // The person at the laptop lets go of a device this laptop let in: the host writes its revocation
+  // (common/bridge/devices-contract.ts); refused with a reason code for any other device.
+  'devices:revoke': { request: deviceRevokeSchema, response: deviceRevokedSchema },
   // The host's monitors as it sees them now; their definitions are `monitor` documents.
   'monitor:snapshot': { request: empty, response: monitorBoardSchema },
   'monitor:history': { request: monitorIdRequestSchema, response: monitorHistorySchema },

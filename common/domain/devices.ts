@@ -48,7 +48,13 @@ export function applyDeviceEvent(devices: Map<string, DeviceView>, event: WarEve
     devices.set(event.deviceId, { ...view, refused: view.refused + 1 });
     return false;
   }
-  let next: DeviceView = { ...view, lastSeen: Math.max(view.lastSeen, at), events: view.events + 1 };
+  // A device first met through its revocation (a refold) holds a placeholder until its own events come.
+  let next: DeviceView = {
+    ...view,
+    firstSeen: Math.min(view.firstSeen, at),
+    lastSeen: Math.max(view.lastSeen, at),
+    events: view.events + 1,
+  };
   if (event.type === 'device.enrolled') {
     const { kind, person, sponsor, publicKey } = event.payload;
     next = { ...next, kind, person, sponsor, publicKey };

@@ -36,7 +36,11 @@ export function recordOfEnrolment(event: EventOf<'device.enrolled'>): DeviceReco
  * that let a window or LAN browser in may let it go, and a team hub (whose
  * administrator holds the workspace) may revoke any device, a lost laptop among them.
  */
-export function mayRevoke(revoker: DeviceRecord, target: DeviceRecord | undefined, targetId: string): boolean {
+export function mayRevoke(
+  revoker: Pick<DeviceRecord, 'deviceId' | 'kind'>,
+  target: Pick<DeviceRecord, 'sponsor'> | undefined,
+  targetId: string,
+): boolean {
   if (revoker.deviceId === targetId) return true;
   if (revoker.kind === 'hub') return true;
   return target?.sponsor === revoker.deviceId;

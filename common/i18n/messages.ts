@@ -4,6 +4,7 @@ import type { Catalogue } from './catalogue/catalogue';
 import { commsEn, commsFr } from './catalogue/comms';
 import { continuityEn, continuityFr } from './catalogue/continuity';
 import { dashboardEn, dashboardFr } from './catalogue/dashboard';
+import { devicesEn, devicesFr } from './catalogue/devices';
 import { exercisesEn, exercisesFr } from './catalogue/exercises';
 import { lifecycleEn, lifecycleFr } from './catalogue/lifecycle';
 import { monitorsEn, monitorsFr } from './catalogue/monitors';
@@ -129,6 +130,7 @@ const en = {
   continuity: continuityEn,
   exercises: exercisesEn,
   shell: shellEn,
+  devices: devicesEn,
   sync: {
     disabled: 'This laptop only',
     disabledHint: 'No team hub joined: the record stays on this laptop. Join one in Settings.',
@@ -219,6 +221,8 @@ const en = {
         'Only the person at the facilitator’s laptop can start or steer the exercise (pause, speed, live actions, injects, end); you follow it from this browser.',
       'settings-laptop-only':
         'The laptop’s language and name belong to the person at it; yours are kept in this browser.',
+      'devices-laptop-only':
+        'Only the person at the laptop revokes the devices it let in; you see them from this browser.',
     },
     hubLaptopOnly:
       'Only the person at the laptop joins or leaves a team hub; this browser shares whatever the laptop shares.',
@@ -345,6 +349,7 @@ const fr: Messages = {
   continuity: continuityFr,
   exercises: exercisesFr,
   shell: shellFr,
+  devices: devicesFr,
   sync: {
     disabled: 'Ce portable seulement',
     disabledHint:
@@ -439,6 +444,8 @@ const fr: Messages = {
         'Seule la personne devant le portable de l’animateur peut démarrer ou piloter l’exercice (pause, vitesse, actions réelles, injections, fin) ; vous le suivez depuis ce navigateur.',
       'settings-laptop-only':
         'La langue et le nom du portable appartiennent à la personne qui est devant ; les vôtres sont gardés dans ce navigateur.',
+      'devices-laptop-only':
+        'Seule la personne devant le portable révoque les appareils qu’il a admis ; vous les voyez depuis ce navigateur.',
     },
     hubLaptopOnly:
       'Seule la personne devant le portable peut rejoindre ou quitter un hub d’équipe ; ce navigateur partage ce que le portable partage.',

@@ -36,6 +36,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'hub:leave': async () => status,
     'record:verify': async () => ({ checked: 0, devices: [], breaks: [] }),
     'record:identity': async () => ({ sponsor: 'host-device', kind: 'window' as const, person: { name: 'a' } }),
+    'devices:revoke': async ({ deviceId }) => ({ deviceId, afterSeq: 0 }),
     'monitor:snapshot': async () => ({ isRunning: false, monitors: [], alerts: [], isAlertmanagerEnabled: false }),
     'monitor:history': async () => ({ samples: [] }),
     'monitor:check-now': async () => ({ isKnown: false }),

@@ -27,6 +27,7 @@ import { createRouter, HostEvents, type Router } from './bridge-router';
 import { Monitoring, SECRET_PREFIX } from './monitoring';
 import { Replication, type ConnectHub } from './replication';
 import { createCommsHost } from './comms-host';
+import { createDevicesHost } from './devices-host';
 import { createExerciseHost } from './exercise-host';
 import { RecordView } from './record-view';
 import { createRunbookHost } from './runbook-host';
@@ -231,6 +232,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     onRestored: async (replica) => replication.onLocalChange(await replica.vector()),
     logger: createLogger('backup'),
   });
+  const devices = createDevicesHost({ record, person, logger: createLogger('devices') });
   const info: AppInfo = {
     name: 'War-room',
     version: options.version,
@@ -271,6 +273,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         const heads = await replica.vector();
         return verifyRecord(await replica.eventsBeyond({}, ALL_EVENTS), heads);
       },
+      ...devices.handlers,
       ...monitoring.handlers,
       ...runbooks.handlers,
       'runbook:run-step': (request, caller) =>

@@ -116,6 +116,8 @@ export const LOCAL_ONLY_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'exercise:inject',
   // This laptop's language and name are its owner's: a teammate's browser keeps its own.
   'settings:update',
+  // Revoking signs with this laptop's key: the person at it decides who it lets go.
+  'devices:revoke',
 ]);
 
 /** The sentence the first local-only calls answered with, before refusals carried a reason code. */
@@ -127,6 +129,7 @@ const LAN_REFUSAL_REASONS: ReadonlyMap<CallName, LanRefusal> = new Map<CallName,
   ['exercise:control', 'exercise-laptop-only'],
   ['exercise:inject', 'exercise-laptop-only'],
   ['settings:update', 'settings-laptop-only'],
+  ['devices:revoke', 'devices-laptop-only'],
 ]);
 
 /** What a LAN browser is told for a local-only call: a reason code the window words, or the older sentence. */

@@ -20,6 +20,7 @@ import { RunbooksView } from '../features/runbooks/RunbooksView';
 import { CommsView } from '../features/comms/CommsView';
 import { Header } from '../features/settings/Header';
 import { SettingsView } from '../features/settings/SettingsView';
+import { WriteRefusalBanner } from '../features/settings/WriteRefusalBanner';
 import { QuickNote } from '../features/timeline/QuickNote';
 import { startHostSync } from '../sync/host-sync';
 import { catchUpSettings } from './catch-up-settings';
@@ -96,7 +97,9 @@ async function bootstrap(): Promise<void> {
     });
   }
   // The window shows its own replica at once; the host's catches up behind it.
-  startHostSync(getEventStore(), bridge);
+  startHostSync(getEventStore(), bridge, {
+    onRefused: (refusal) => useUiStore.getState().setWriteRefusal(refusal),
+  });
   startShellBridge(bridge);
 }
 
@@ -143,6 +146,7 @@ export function App() {
     <div className="app" data-app-state={appState === 'error' ? 'error' : isReady ? 'ready' : 'loading'}>
       <ExerciseBanner state={state} />
       <Header actor={actor} onLocale={(locale) => void changeLocale(locale)} onDisplayName={changeName} />
+      <WriteRefusalBanner devices={state?.devices} />
       <ClockBanner status={syncStatus} />
       <main>
         {appState === 'error' && (

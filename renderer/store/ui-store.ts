@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { WindowAccess } from '../../common/bridge/access-contract';
 import type { AppInfo, CallName, Settings, SyncStatus } from '../../common/bridge/contract';
+import type { SyncError } from '../../common/sync/protocol';
 import type { HostStatus } from '../bridge';
 
 export type Route =
@@ -35,8 +36,11 @@ interface UiState {
   /** The person changed language or name and the host has not saved it yet. */
   isSettingsPending: boolean;
   syncStatus: SyncStatus | null;
+  /** The host refused what this window wrote (a revoked device, say); null once it takes it again. */
+  writeRefusal: SyncError | null;
   navigate(route: Route): void;
   setSyncStatus(status: SyncStatus): void;
+  setWriteRefusal(refusal: SyncError | null): void;
   setHostStatus(status: HostStatus): void;
   setHost(info: AppInfo | null, settings: Settings | null): void;
   setAccess(access: WindowAccess): void;
@@ -55,8 +59,10 @@ export const useUiStore = create<UiState>((set) => ({
   settings: null,
   isSettingsPending: false,
   syncStatus: null,
+  writeRefusal: null,
   navigate: (route) => set({ route }),
   setSyncStatus: (syncStatus) => set({ syncStatus }),
+  setWriteRefusal: (writeRefusal) => set({ writeRefusal }),
   setHostStatus: (hostStatus) => set({ hostStatus }),
   setHost: (appInfo, settings) => set({ appInfo, settings }),
   setAccess: (access) => set({ access }),

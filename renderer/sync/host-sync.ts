@@ -1,8 +1,11 @@
 // Keeps the window's replica in step with its host's: after each local write,
 // when the host says its record grew, and when the host comes back. The same
-// protocol as host ⇄ hub, carried by the bridge.
+// protocol as host ⇄ hub, carried by the bridge. When the host refuses what the
+// window wrote (its device was revoked, say), the window is told, and still
+// reads what the host holds.
 import type { ExchangeFn } from '../../common/sync/exchange';
 import { syncWith } from '../../common/sync/exchange';
+import { SyncRefusedError, type SyncError } from '../../common/sync/protocol';
 import type { VersionVector } from '../../common/sync/vector';
 import type { Workspace } from '../../common/events/event';
 import type { BridgeClient } from '../bridge';
@@ -17,6 +20,8 @@ const BATCH_EVENTS = 500;
  */
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
+/** Read-only rounds after a refusal, against a host that never says it is done. */
+const MAX_PULLS = 1_000;
 const log = createLogger('host-sync');
 
 export interface HostSync {
@@ -25,7 +30,12 @@ export interface HostSync {
   stop(): void;
 }
 
-export function startHostSync(store: EventStore, bridge: BridgeClient): HostSync {
+export interface HostSyncOptions {
+  /** The host refused this window's events (with its reason), or took them again (null). */
+  readonly onRefused?: (refusal: SyncError | null) => void;
+}
+
+export function startHostSync(store: EventStore, bridge: BridgeClient, options: HostSyncOptions = {}): HostSync {
   let peerVector: VersionVector | undefined;
   let running = false;
   let again = false;
@@ -40,11 +50,24 @@ export function startHostSync(store: EventStore, bridge: BridgeClient): HostSync
     return { kind: result.value.kind, sponsor: result.value.sponsor };
   });
 
+  // The host's last "no", told apart from a refusal of the host's own events by this window.
+  let hostRefusal: SyncError | null = null;
   const exchange: ExchangeFn = async (request) => {
     const result = await bridge.call('sync:exchange', request);
     // An unreachable host is a cut connection: stop here and resume on reconnect.
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    if (!result.value.ok) hostRefusal = result.value.error;
     return result.value;
+  };
+
+  // What the host holds still reaches a window whose writes it refuses: the revocation among it.
+  const pullOnly = async () => {
+    for (let round = 0; round < MAX_PULLS && !isStopped; round += 1) {
+      const response = await exchange({ workspace: store.workspace, vector: await store.vector(), events: [] });
+      if (!response.ok) return;
+      if (response.answer.events.length > 0 && !(await store.apply(response.answer.events)).ok) return;
+      if (!response.answer.hasMore) return;
+    }
   };
 
   const run = async () => {
@@ -57,10 +80,16 @@ export function startHostSync(store: EventStore, bridge: BridgeClient): HostSync
       do {
         again = false;
         try {
+          hostRefusal = null;
           peerVector = (await syncWith(store, exchange, { knownPeerVector: peerVector, batchSize: BATCH_EVENTS }))
             .peerVector;
           retryMs = RETRY_FIRST_MS;
+          options.onRefused?.(null);
         } catch (error) {
+          if (error instanceof SyncRefusedError && error.error === hostRefusal) {
+            options.onRefused?.(hostRefusal);
+            await pullOnly().catch(() => undefined);
+          }
           log.warn(
             `sync with the host stopped; it resumes when the host is back, or in ${retryMs / 1000} s`,
             error instanceof Error ? error.message : error,

@@ -4,13 +4,19 @@
 //   hub workspace add <id>             creates a workspace and prints its token, once
 //   hub workspace rotate-token <id>    replaces a workspace's token
 //   hub workspace list
+//   hub device list <workspace>        every enrolled device: id, person, kind, sponsor, revoked
+//   hub device revoke <workspace> <deviceId> [--reason TEXT]
+//                                      signed by the hub's own device: the device's later events are refused everywhere
 //
 // Storage: PostgreSQL when DATABASE_URL is set, else PGlite in --data-dir
 // (default: the app's data dir + /hub). An operator tool: its output is English.
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { DeviceRecord } from '../../../common/events/devices';
+import { REASON_MAX } from '../../../common/events/event';
 import { createLogger } from '../../services/logger';
 import { defaultDataDir } from '../data-dir';
+import { HUB_PERSON } from './hub-device';
 import { openHubStorage, type HubStorage } from './hub-storage';
 import { startHubServer, type HubServer } from './hub-server';
 
@@ -21,6 +27,8 @@ const USAGE = `usage:
   hub workspace add <id> [--data-dir DIR]
   hub workspace rotate-token <id> [--data-dir DIR]
   hub workspace list [--data-dir DIR]
+  hub device list <workspace> [--data-dir DIR]
+  hub device revoke <workspace> <deviceId> [--reason TEXT] [--data-dir DIR]
 Storage: PostgreSQL when DATABASE_URL is set, else PGlite in --data-dir.`;
 
 export type HubCommand =
@@ -28,6 +36,8 @@ export type HubCommand =
   | { kind: 'workspace-add'; id: string }
   | { kind: 'workspace-rotate'; id: string }
   | { kind: 'workspace-list' }
+  | { kind: 'device-list'; workspace: string }
+  | { kind: 'device-revoke'; workspace: string; deviceId: string; reason?: string }
   | { kind: 'help' };
 
 export interface HubArgs {
@@ -47,6 +57,7 @@ export function parseHubArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
         port: { type: 'string' },
         host: { type: 'string' },
         'data-dir': { type: 'string' },
+        reason: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -72,10 +83,24 @@ export function parseHubArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
   if (values.port !== undefined || values.host !== undefined) {
     throw new UsageError('--port and --host are options of `hub serve`');
   }
+  if (values.reason !== undefined && !(verb === 'device' && sub === 'revoke')) {
+    throw new UsageError('--reason is an option of `hub device revoke`');
+  }
   if (verb === 'workspace') {
     if (sub === 'list' && id === undefined) return args({ kind: 'workspace-list' });
     if ((sub === 'add' || sub === 'rotate-token') && id !== undefined && rest.length === 0) {
       return args({ kind: sub === 'add' ? 'workspace-add' : 'workspace-rotate', id });
+    }
+  }
+  if (verb === 'device' && id !== undefined) {
+    if (sub === 'list' && rest.length === 0) return args({ kind: 'device-list', workspace: id });
+    const [deviceId, ...extra] = rest;
+    if (sub === 'revoke' && deviceId !== undefined && extra.length === 0) {
+      const reason = values.reason?.trim();
+      if (values.reason !== undefined && (!reason || reason.length > REASON_MAX)) {
+        throw new UsageError(`--reason must be 1 to ${REASON_MAX} characters`);
+      }
+      return args({ kind: 'device-revoke', workspace: id, deviceId, ...(reason ? { reason } : {}) });
     }
   }
   throw new UsageError(`unknown command "${positionals.join(' ')}"`);
@@ -91,8 +116,55 @@ const stdio: HubOutput = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-/** Runs a workspace command to completion; returns the exit code. */
-async function runWorkspaceCommand(storage: HubStorage, command: HubCommand, output: HubOutput): Promise<number> {
+/** One line of `device list`: id, person, kind, sponsor, revoked (tab-separated; '-' for none). */
+function deviceLine(device: DeviceRecord): string {
+  const revoked =
+    device.revokedAfter === undefined ? '-' : `revoked after #${device.revokedAfter} by ${device.revokedBy ?? '?'}`;
+  return [device.deviceId, device.person.name, device.kind, device.sponsor ?? '-', revoked].join('\t');
+}
+
+/**
+ * Revokes a device of a workspace as the hub's own device, after the last of
+ * its events the hub holds: laptops keep what it wrote up to there and refuse
+ * the rest, once the revocation reaches them through this hub.
+ */
+async function revokeDevice(
+  storage: HubStorage,
+  command: Extract<HubCommand, { kind: 'device-revoke' }>,
+  output: HubOutput,
+): Promise<number> {
+  const log = storage.store.log(command.workspace);
+  const device = (await log.devices()).find((each) => each.deviceId === command.deviceId);
+  const refuse = (message: string) => {
+    output.err(`hub: ${message}`);
+    return 1;
+  };
+  if (!device) return refuse(`no device "${command.deviceId}" in workspace "${command.workspace}"`);
+  if (device.deviceId === storage.store.deviceId) return refuse('that is this hub’s own device');
+  if (device.revokedAfter !== undefined) {
+    return refuse(`${device.deviceId} was revoked already, after #${device.revokedAfter}`);
+  }
+  const afterSeq = (await log.vector())[device.deviceId] ?? 0;
+  const result = await log.append(
+    [
+      {
+        type: 'device.revoked',
+        actor: HUB_PERSON.name,
+        payload: { deviceId: device.deviceId, afterSeq, ...(command.reason ? { reason: command.reason } : {}) },
+      },
+    ],
+    Date.now(),
+  );
+  if (!result.ok) return refuse(`the revocation was refused: ${result.error.message}`);
+  output.out(`revoked ${device.deviceId} (${device.person.name}, ${device.kind}) after #${afterSeq}`);
+  output.err(
+    `hub: its events after #${afterSeq} are refused from now on; laptops learn it at their next sync with this hub.`,
+  );
+  return 0;
+}
+
+/** Runs a workspace or device command to completion; returns the exit code. */
+export async function runAdminCommand(storage: HubStorage, command: HubCommand, output: HubOutput): Promise<number> {
   switch (command.kind) {
     case 'workspace-add':
     case 'workspace-rotate': {
@@ -111,9 +183,19 @@ async function runWorkspaceCommand(storage: HubStorage, command: HubCommand, out
     case 'workspace-list':
       for (const workspace of await storage.registry.list()) output.out(`${workspace.id}\t${workspace.createdAt}`);
       return 0;
+    case 'device-list':
+    case 'device-revoke': {
+      if (!(await storage.registry.list()).some((workspace) => workspace.id === command.workspace)) {
+        output.err(`hub: no workspace "${command.workspace}"`);
+        return 1;
+      }
+      if (command.kind === 'device-revoke') return revokeDevice(storage, command, output);
+      for (const device of await storage.store.log(command.workspace).devices()) output.out(deviceLine(device));
+      return 0;
+    }
     case 'serve':
     case 'help':
-      throw new Error(`not a workspace command: ${command.kind}`);
+      throw new Error(`not a one-shot command: ${command.kind}`);
   }
 }
 
@@ -175,7 +257,7 @@ export async function main(argv: readonly string[], output: HubOutput = stdio): 
     try {
       const storage = await openHubStorage({ databaseUrl: args.databaseUrl, dataDir: args.dataDir, log });
       try {
-        code = await runWorkspaceCommand(storage, command, output);
+        code = await runAdminCommand(storage, command, output);
       } finally {
         await storage.close();
       }

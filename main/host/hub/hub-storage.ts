@@ -1,10 +1,12 @@
 // Where the hub keeps its data: PostgreSQL when DATABASE_URL is set (several hub
-// processes may share it), else PGlite in the hub's data dir (one process).
+// processes may share it), else PGlite in the hub's data dir (one process). The
+// hub's store signs as the hub's own device (hub-device.ts).
 import type { Logger } from '../../services/logger';
 import { openPgClient } from '../store/pg-client';
 import { openPgliteClient } from '../store/pglite-client';
 import type { SqlClient } from '../store/sql-client';
 import { SqlEventStore } from '../store/sql-event-log';
+import { hubDeviceKey, hubSigner } from './hub-device';
 import { WorkspaceRegistry } from './workspace-registry';
 
 export interface HubStorageOptions {
@@ -37,7 +39,8 @@ export async function openHubStorage(options: HubStorageOptions): Promise<HubSto
     ? await openPgClient(options.databaseUrl, { log: options.log })
     : await openPgliteClient(options.dataDir, options.log);
   try {
-    const store = await SqlEventStore.open(client);
+    // The hub signs as a device of its own: it revokes devices (`hub device revoke`).
+    const store = await SqlEventStore.open(client, { signer: hubSigner(await hubDeviceKey(client)) });
     const registry = await WorkspaceRegistry.open(client);
     return {
       client,

@@ -1,8 +1,10 @@
-// Settings: the team hub this laptop shares its record with. A teammate's
-// browser on the LAN sees where the laptop syncs, not the means to change it.
+// Settings: the team hub this laptop shares its record with, and the devices
+// that write to it. A teammate's browser on the LAN sees where the laptop
+// syncs and who writes, not the means to change either.
 import { VerifyRecord } from '../record/VerifyRecord';
 import { WorkspaceSettings } from './WorkspaceSettings';
 import { BackupPanel } from './BackupPanel';
+import { DevicesPanel } from './DevicesPanel';
 import { useState, type FormEvent } from 'react';
 import { hubJoinSchema, type SyncStatus } from '../../../common/bridge/contract';
 import { getBridge } from '../../bridge';
@@ -129,6 +131,7 @@ export function SettingsView({ actor }: Props) {
           </form>
         )}
       </div>
+      <DevicesPanel />
       <WorkspaceSettings actor={actor} />
       <VerifyRecord />
       <BackupPanel />
