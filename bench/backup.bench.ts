@@ -24,9 +24,7 @@ export default async function backupBench(): Promise<Figure[]> {
     const targetClient = await openPgliteClient(join(dir, 'target'));
     try {
       const source = (await SqlEventStore.open(sourceClient)).log(WORKSPACE);
-      const writers = Array.from({ length: DEVICES }, (_, i) =>
-        signedDevice(`person ${i}`, { workspace: WORKSPACE, deviceId: `device-${i}` }),
-      );
+      const writers = Array.from({ length: DEVICES }, (_, i) => signedDevice(`person ${i}`, { workspace: WORKSPACE }));
       const perDevice = EVENTS / DEVICES;
       for (let from = 0; from < perDevice; from += 1_250) {
         for (const [i, writer] of writers.entries()) {

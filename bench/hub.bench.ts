@@ -25,10 +25,7 @@ const TARGET = 20_000;
 function sealChains(): WarEvent[][] {
   const start = Date.now();
   return Array.from({ length: DEVICES }, (_, device) =>
-    signedDevice(`laptop ${device}`, { workspace: WORKSPACE, deviceId: `laptop-${device}` }).write(
-      noteDrafts(EVENTS_PER_DEVICE),
-      start + device,
-    ),
+    signedDevice(`laptop ${device}`, { workspace: WORKSPACE }).write(noteDrafts(EVENTS_PER_DEVICE), start + device),
   );
 }
 

@@ -2,6 +2,8 @@
 // with its enrolment (its Ed25519 public key and the person at it); every later
 // event is signed with that key and written by that person. A revocation ends a
 // device's chain after a given seq. Pure rules, shared by every store.
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
 import { hlcMillis, MAX_CLOCK_AHEAD_MS } from './hlc';
 import type { DeviceKind, EventOf, PersonRef, WarEvent } from './event';
 
@@ -18,6 +20,15 @@ export interface DeviceRecord {
   readonly revokedAfter?: number;
   /** The device that revoked it. */
   readonly revokedBy?: string;
+}
+
+/**
+ * A device's id is made from its public key, so an id names one key wherever it
+ * is met: nobody can enrol their own key under another device's id, at a replica
+ * that has not met that device yet or in another workspace.
+ */
+export function deviceIdOf(publicKey: string): string {
+  return `dev-${bytesToHex(sha256(hexToBytes(publicKey))).slice(0, 32)}`;
 }
 
 /** Checks an Ed25519 signature of a hash (hex) against a public key (hex). */

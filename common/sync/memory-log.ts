@@ -6,7 +6,7 @@
 // well-chained batch, as a window trusts its host.
 import { compareEvents } from '../domain/order';
 import { EMPTY_HEAD, sealEvents, type ChainHead } from '../events/chain';
-import type { DeviceRecord, VerifySignature } from '../events/devices';
+import { deviceIdOf, type DeviceRecord, type VerifySignature } from '../events/devices';
 import type { DeviceKind, EventDraft, PersonRef, WarEvent } from '../events/event';
 import { decodeHlc } from '../events/hlc';
 import type { ApplyOptions, ApplyResult, EventLog } from './event-log';
@@ -48,13 +48,17 @@ export class MemoryEventLog implements EventLog {
   private readonly legacyHeads = new Map<string, LegacyHead>();
   private readonly identity: MemoryIdentity | undefined;
 
+  /** This log's own device: with an identity, the id its key names (whatever `deviceId` said). */
+  readonly deviceId: string;
+
   constructor(
     readonly workspace: string,
-    readonly deviceId: string,
+    deviceId: string,
     private readonly newId: () => string,
     options: MemoryEventLogOptions = {},
   ) {
     this.identity = options.identity;
+    this.deviceId = options.identity ? deviceIdOf(options.identity.signer.publicKey) : deviceId;
   }
 
   /**

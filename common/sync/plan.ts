@@ -1,7 +1,14 @@
 // Deciding what of an incoming batch to store: pure, so every store (Dexie,
 // PGlite, PostgreSQL, memory) refuses exactly the same batches for the same reasons.
 import { hashEvent } from '../events/chain';
-import { isClockAhead, mayRevoke, recordOfEnrolment, type DeviceRecord, type VerifySignature } from '../events/devices';
+import {
+  deviceIdOf,
+  isClockAhead,
+  mayRevoke,
+  recordOfEnrolment,
+  type DeviceRecord,
+  type VerifySignature,
+} from '../events/devices';
 import { eventSchema, GENESIS_HASH, type EventOf, type WarEvent } from '../events/event';
 import { hlcMillis } from '../events/hlc';
 import { MAX_BATCH_EVENTS, type SyncError } from './protocol';
@@ -231,6 +238,12 @@ function checkIdentity(
     if (!first || first.type !== 'device.enrolled') continue;
     if (first.seq !== 1) return refuse('not-allowed', `${deviceId} #${first.seq}: a device enrols once, first`, first);
     const record = recordOfEnrolment(first);
+    if (deviceId !== deviceIdOf(record.publicKey))
+      return refuse(
+        'wrong-device-key',
+        `${deviceId} is not the id of the key it enrols (${deviceIdOf(record.publicKey)})`,
+        first,
+      );
     if (first.actor !== record.person.name)
       return refuse(
         'wrong-actor',

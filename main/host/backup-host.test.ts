@@ -41,7 +41,7 @@ function value<T>(result: Result<unknown>): T {
  * not compress): its enrolment, an incident and `count` notes.
  */
 function windowEvents(count: number) {
-  const window = signedDevice('Alice', { deviceId: 'window-1', kind: 'window', sponsor: 'host-device' });
+  const window = signedDevice('Alice', { kind: 'window', sponsor: 'host-device' });
   const declared = window.write(
     [
       {
@@ -116,9 +116,10 @@ describe('backup through the host', () => {
     );
     expect(restored).toMatchObject({ ok: true, events: 3_002, stored: 3_002, devices: 1 });
     const log = await target.log();
-    expect(await log.vector()).toEqual({ 'window-1': 3_002 });
+    const windowId = events[0]!.deviceId;
+    expect(await log.vector()).toEqual({ [windowId]: 3_002 });
     expect(await log.eventsBeyond({}, 10_000)).toEqual(events);
-    expect(changed).toEqual([{ workspace: 'default', vector: { 'window-1': 3_002 } }]);
+    expect(changed).toEqual([{ workspace: 'default', vector: { [windowId]: 3_002 } }]);
     expect(value<{ names: string[] }>(await target.route('secret:list', {})).names).toEqual([]);
     expect(value<{ displayName: string | null }>(await target.route('settings:get', {})).displayName).toBeNull();
     expect(await readdir(join(root, 'target', 'restore-uploads'))).toEqual([]);

@@ -40,9 +40,14 @@ beforeEach(async () => {
 
 afterEach(() => host.close());
 
+/** Each labelled device's id (made from its key). */
+const idOf = new Map<string, string>();
+const id = (label: string): string => idOf.get(label) ?? label;
+
 /** A signed device's chain: its enrolment, an incident, `notes` notes. Returns the ids, seq 1 first. */
-async function writeChain(deviceId: string, notes: number): Promise<string[]> {
-  const device = signedDevice('Alice', { workspace, deviceId });
+async function writeChain(label: string, notes: number): Promise<string[]> {
+  const device = signedDevice('Alice', { workspace });
+  idOf.set(label, device.deviceId);
   const declared = device.write(
     [
       {
@@ -74,9 +79,9 @@ describe('record:verify', () => {
       value: {
         checked: 7,
         devices: [
-          { deviceId: 'laptop-a', events: 4, verifiedThrough: 4 },
-          { deviceId: 'laptop-b', events: 3, verifiedThrough: 3 },
-        ],
+          { deviceId: id('laptop-a'), events: 4, verifiedThrough: 4 },
+          { deviceId: id('laptop-b'), events: 3, verifiedThrough: 3 },
+        ].sort((a, b) => (a.deviceId < b.deviceId ? -1 : 1)),
         breaks: [],
       },
     });
@@ -87,15 +92,15 @@ describe('record:verify', () => {
     // Seq 4 is note 1 (after the enrolment, the incident and note 0).
     await client.query(
       `UPDATE events SET body = replace(body, '"note 1"', '"nothing to see"') WHERE workspace = $1 AND device_id = $2 AND seq = 4`,
-      [workspace, 'laptop-a'],
+      [workspace, id('laptop-a')],
     );
     const result = await host.route('record:verify', {});
     expect(result).toEqual({
       ok: true,
       value: {
         checked: 5,
-        devices: [{ deviceId: 'laptop-a', events: 5, verifiedThrough: 3 }],
-        breaks: [{ kind: 'bad-hash', deviceId: 'laptop-a', seq: 4, eventId: ids[3] }],
+        devices: [{ deviceId: id('laptop-a'), events: 5, verifiedThrough: 3 }],
+        breaks: [{ kind: 'bad-hash', deviceId: id('laptop-a'), seq: 4, eventId: ids[3] }],
       },
     });
   });
@@ -104,12 +109,12 @@ describe('record:verify', () => {
     await writeChain('laptop-a', 3);
     await client.query(`DELETE FROM events WHERE workspace = $1 AND device_id = $2 AND seq = 5`, [
       workspace,
-      'laptop-a',
+      id('laptop-a'),
     ]);
     const result = await host.route('record:verify', {});
     expect(result).toMatchObject({
       ok: true,
-      value: { breaks: [{ kind: 'truncated', deviceId: 'laptop-a', lastSeq: 4, headSeq: 5 }] },
+      value: { breaks: [{ kind: 'truncated', deviceId: id('laptop-a'), lastSeq: 4, headSeq: 5 }] },
     });
   });
 });

@@ -3,6 +3,7 @@
 import Dexie, { type Table } from 'dexie';
 import { compareEvents } from '../../common/domain/order';
 import { EMPTY_HEAD, sealSigned, type ChainHead } from '../../common/events/chain';
+import { deviceIdOf } from '../../common/events/devices';
 import {
   DEFAULT_WORKSPACE,
   payloadSchemas,
@@ -63,7 +64,8 @@ export class WarRoomDatabase extends Dexie {
         if (!identity) return;
         if (head && head.seq > 0)
           await meta.put({ key: 'legacy', value: { [identity.deviceId]: { seq: head.seq, hash: head.hash } } });
-        await meta.put({ key: 'identity', value: { ...identity, deviceId: randomId() } });
+        // The next identity is the one this window's key names (made on its next write).
+        await meta.delete('identity');
         await meta.put({ key: 'head', value: { ...EMPTY_HEAD, hlc: head?.hlc ?? HLC_ZERO } });
       });
     this.version(2)
@@ -123,16 +125,17 @@ export class EventStore implements EventLog {
     readonly workspace: string = DEFAULT_WORKSPACE,
   ) {}
 
-  /** This replica's device id and workspace, created on first use; it never changes after. */
+  /** This replica's device id (made from its key) and workspace, created on first use; it never changes after. */
   identity(): Promise<Identity> {
-    this.knownIdentity ??= this.db
-      .transaction('rw', this.db.meta, async () => {
-        const row = await this.db.meta.get('identity');
-        if (row) return row.value as Identity;
-        const identity: Identity = { deviceId: this.context.newId(), workspace: this.workspace };
-        await this.db.meta.put({ key: 'identity', value: identity });
-        return identity;
-      })
+    this.knownIdentity ??= this.signingKey()
+      .then((key) =>
+        this.db.transaction('rw', this.db.meta, async () => {
+          const identity: Identity = { deviceId: deviceIdOf(key.publicKey), workspace: this.workspace };
+          const row = (await this.db.meta.get('identity'))?.value as Identity | undefined;
+          if (row?.deviceId !== identity.deviceId) await this.db.meta.put({ key: 'identity', value: identity });
+          return identity;
+        }),
+      )
       .catch((error: unknown) => {
         this.knownIdentity = null;
         throw error;

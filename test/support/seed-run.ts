@@ -72,15 +72,17 @@ export interface Peer {
 }
 
 /** Another device of the war-room (a teammate's laptop), whose events reach the host by sync. */
-export function peer(host: Pick<Host, 'log'>, deviceId: string, person: string, workspace = 'default'): Peer {
-  const device = signedDevice(person, { workspace, deviceId });
+export function peer(host: Pick<Host, 'log'>, label: string, person: string, workspace = 'default'): Peer {
+  // The device's id is made from its key; `label` names it in refusals.
+  const device = signedDevice(person, { workspace });
+  const { deviceId } = device;
   return {
     deviceId,
     person,
     async write(drafts, nowMs = Date.now()) {
       const events = device.write(drafts, nowMs);
       const result = await (await host.log()).apply(events);
-      if (!result.ok) throw new Error(`the host refused ${deviceId}'s events: ${result.error.code}`);
+      if (!result.ok) throw new Error(`the host refused ${label}'s events: ${result.error.code}`);
       return events;
     },
   };

@@ -3,6 +3,7 @@
 // a real laptop's would be. `forge` builds what a hostile peer might send.
 import { randomUUID } from 'node:crypto';
 import { EMPTY_HEAD, sealEvents, type ChainHead } from '../../common/events/chain';
+import { deviceIdOf } from '../../common/events/devices';
 import type { DeviceKind, EventDraft, PersonRef, WarEvent } from '../../common/events/event';
 import { generateDeviceKey, type DeviceKey } from '../../main/services/identity/device-key';
 
@@ -18,7 +19,6 @@ export interface SignedDevice {
 
 export interface SignedDeviceOptions {
   readonly workspace?: string;
-  readonly deviceId?: string;
   readonly kind?: DeviceKind;
   readonly sponsor?: string;
   readonly key?: DeviceKey;
@@ -28,7 +28,8 @@ export interface SignedDeviceOptions {
 export function signedDevice(person: PersonRef | string, options: SignedDeviceOptions = {}): SignedDevice {
   const who = typeof person === 'string' ? { name: person } : person;
   const key = options.key ?? generateDeviceKey();
-  const deviceId = options.deviceId ?? `device-${randomUUID()}`;
+  // A device's id is made from its key (common/events/devices.ts deviceIdOf).
+  const deviceId = deviceIdOf(key.publicKey);
   const workspace = options.workspace ?? 'default';
   let head: ChainHead = EMPTY_HEAD;
   return {

@@ -74,10 +74,14 @@ export class SignedLaptop {
   readonly log: MemoryEventLog;
   readonly device: SignedDevice;
 
-  constructor(workspace: string, deviceId: string, person: PersonRef | string = 'alice') {
-    this.log = new MemoryEventLog(workspace, deviceId, randomUUID);
-    this.device = signedDevice(person, { workspace, deviceId });
+  /** `label` names the laptop in a test; its device id is made from its key. */
+  constructor(workspace: string, label: string, person: PersonRef | string = 'alice') {
+    this.device = signedDevice(person, { workspace });
+    this.log = new MemoryEventLog(workspace, this.device.deviceId, randomUUID);
+    this.label = label;
   }
+
+  readonly label: string;
 
   get deviceId(): string {
     return this.device.deviceId;

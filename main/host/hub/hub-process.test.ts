@@ -96,7 +96,7 @@ for (const variant of storageVariants()) {
       });
       await expect(syncWith(laptop.log, exchangeWith(first.url))).rejects.toBeInstanceOf(HubUnavailableError);
       await first.kill();
-      expect(acknowledged.laptop).toBe(2 * MAX_BATCH_EVENTS);
+      expect(acknowledged[laptop.deviceId]).toBe(2 * MAX_BATCH_EVENTS);
 
       // 2. Restarted, then killed after storing a batch but before its answer reached the client.
       const killed = await start();
@@ -115,7 +115,7 @@ for (const variant of storageVariants()) {
       // 3. Restarted: the client resumes from what was acknowledged and finishes.
       const hub = await start();
       const resumed = await syncWith(laptop.log, exchangeWith(hub.url), { knownPeerVector: acknowledged });
-      expect(resumed.peerVector).toEqual({ laptop: 6 * MAX_BATCH_EVENTS });
+      expect(resumed.peerVector).toEqual({ [laptop.deviceId]: 6 * MAX_BATCH_EVENTS });
       await hub.stop();
 
       const held = await heldByHub();
@@ -152,10 +152,10 @@ for (const variant of storageVariants()) {
           await writer.write(noteDrafts(24), T0 + 60_000);
           await syncWith(writer.log, createHubExchange({ url: hubA.url, workspace: WORKSPACE, token }));
           // Written through A, announced by the database to B, which tells its client.
-          await waitFor(() => heardOnB.some((vector) => vector['writer-on-a'] === 25), 'B to hear of A’s write');
+          await waitFor(() => heardOnB.some((vector) => vector[writer.deviceId] === 25), 'B to hear of A’s write');
           const reader = new MemoryEventLog(WORKSPACE, 'reader-on-b', randomUUID);
           await syncWith(reader, createHubExchange({ url: hubB.url, workspace: WORKSPACE, token }));
-          const written = (log: MemoryEventLog) => log.all().filter((event) => event.deviceId === 'writer-on-a');
+          const written = (log: MemoryEventLog) => log.all().filter((event) => event.deviceId === writer.deviceId);
           expect(written(reader)).toHaveLength(25);
           expect(written(reader)).toEqual(written(writer.log));
         } finally {

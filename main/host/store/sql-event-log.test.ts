@@ -236,7 +236,10 @@ for (const variant of storageVariants()) {
         // PostgreSQL text holds no NUL: such a device could never be stored anywhere.
         [
           'malformed',
-          () => signedDevice('alice', { workspace: ws, deviceId: 'nul\u0000device' }).write(noteDrafts(1), T0),
+          () =>
+            signedDevice('alice', { workspace: ws })
+              .write(noteDrafts(1), T0)
+              .map((event) => ({ ...event, deviceId: 'nul\u0000device' })),
         ],
         // Identity: the run's last event is signed by the key the device enrolled with, and every event is signed.
         [

@@ -20,7 +20,7 @@
 // then finds the winner's events held and skips them (or refuses a fork).
 import { randomUUID } from 'node:crypto';
 import { EMPTY_HEAD, hashEvent, sealSigned, type ChainHead } from '../../../common/events/chain';
-import type { DeviceRecord } from '../../../common/events/devices';
+import { deviceIdOf, type DeviceRecord } from '../../../common/events/devices';
 import {
   eventSchema,
   payloadSchemas,
@@ -161,17 +161,18 @@ export class SqlEventStore {
   static async open(client: SqlClient, options: SqlEventStoreOptions = {}): Promise<SqlEventStore> {
     const newId = options.newId ?? randomUUID;
     await runMigrations(client, 'store', STORE_MIGRATIONS);
-    await client.query(`INSERT INTO store_meta (key, value) VALUES ('device-id', $1) ON CONFLICT (key) DO NOTHING`, [
-      newId(),
-    ]);
-    // A key that is not the one this device enrolled with (its secret was lost):
-    // write from now on as a new device rather than sign what no peer would take.
+    // A store that signs writes as the device its key names (a new key, after a
+    // lost secret, is a new device); one that only receives keeps the id it made once.
     if (options.signer) {
       await client.query(
-        `UPDATE store_meta SET value = $1 WHERE key = 'device-id' AND EXISTS (
-           SELECT 1 FROM devices WHERE device_id = store_meta.value AND record::jsonb ->> 'publicKey' <> $2)`,
-        [newId(), options.signer.key.publicKey],
+        `INSERT INTO store_meta (key, value) VALUES ('device-id', $1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        [deviceIdOf(options.signer.key.publicKey)],
       );
+    } else {
+      await client.query(`INSERT INTO store_meta (key, value) VALUES ('device-id', $1) ON CONFLICT (key) DO NOTHING`, [
+        newId(),
+      ]);
     }
     const [meta] = await client.query<{ value: string }>(`SELECT value FROM store_meta WHERE key = 'device-id'`);
     const [schema] = await client.query<{ name: string }>('SELECT current_schema() AS name');

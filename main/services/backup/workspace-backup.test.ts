@@ -22,9 +22,13 @@ function newLog(deviceId: string, workspace = 'default'): MemoryEventLog {
   return new MemoryEventLog(workspace, deviceId, () => `${deviceId}-${(ids += 1)}`);
 }
 
+/** The sample's first laptop: its device id is made from its key. */
+let laptopA = '';
+
 /** Two signed devices' chains (each opened by its enrolment): an incident, notes, and a workspace document. */
 async function sampleRecord(): Promise<MemoryEventLog> {
   const laptop = new SignedLaptop('default', 'laptop-a', 'Alice');
+  laptopA = laptop.deviceId;
   const declared = (
     await laptop.write(
       [
@@ -165,17 +169,17 @@ describe('workspace backup', () => {
   it('refuses forged chains even when the file itself is well-formed', async () => {
     const events = (await (await sampleRecord()).eventsBeyond({}, 1_000)) as WarEvent[];
     const altered = events.map((event) =>
-      event.seq === 3 && event.deviceId === 'laptop-a' ? { ...event, actor: 'Mallory' } : event,
+      event.seq === 3 && event.deviceId === laptopA ? { ...event, actor: 'Mallory' } : event,
     );
     const target = newLog('fresh');
     await expect(restoreBackup(target, await plainFileOf(altered), null)).rejects.toThrow(/does not match its hash/);
     // Rehashed so the event is self-consistent: the next event no longer follows on from it.
     const rehashed = altered.map((event) =>
-      event.seq === 3 && event.deviceId === 'laptop-a' ? { ...event, hash: hashEvent(event) } : event,
+      event.seq === 3 && event.deviceId === laptopA ? { ...event, hash: hashEvent(event) } : event,
     );
     await expect(restoreBackup(target, await plainFileOf(rehashed), null)).rejects.toThrow(/does not follow/);
     // An event dropped from the middle of a chain.
-    const dropped = events.filter((event) => !(event.seq === 7 && event.deviceId === 'laptop-a'));
+    const dropped = events.filter((event) => !(event.seq === 7 && event.deviceId === laptopA));
     expect(await refusal(restoreBackup(target, await plainFileOf(dropped), null))).toBe('broken-chain');
     // Not an event at all.
     expect(await refusal(restoreBackup(target, await plainFileOf([...events, { hello: 'world' }]), null))).toBe(
@@ -192,7 +196,7 @@ describe('workspace backup', () => {
     const source = await sampleRecord();
     const { file } = await createBackup(source, { passphrase: null, now: 1, appVersion: '1' });
     // Same device id, a different first event: a fork.
-    const target = newLog('laptop-a');
+    const target = newLog(laptopA);
     target.write([{ type: 'incident.note-added', incidentId: 'x', actor: 'Eve', payload: { text: 'fork' } }], 1);
     const before = await target.eventsBeyond({}, 100);
     expect(await refusal(restoreBackup(target, file, null))).toBe('conflict');
@@ -242,7 +246,7 @@ describe('workspace backup', () => {
     expect(await model.vector()).toEqual({});
     refuse = false;
     expect(await restoreBackup(target, file, null)).toMatchObject({ stored: MAX_BATCH_EVENTS + 501 });
-    expect(await model.vector()).toEqual({ 'laptop-a': MAX_BATCH_EVENTS + 501 });
+    expect(await model.vector()).toEqual({ [source.deviceId]: MAX_BATCH_EVENTS + 501 });
   });
 
   it('refuses what is not a backup, or a version it does not know', async () => {
