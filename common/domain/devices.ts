@@ -23,6 +23,24 @@ export interface DeviceView {
 export type Devices = ReadonlyMap<string, DeviceView>;
 export const NO_DEVICES: Devices = new Map();
 
+/** A device known by its id only, so far: no enrolment seen, no events counted. */
+export function unknownDevice(deviceId: string, firstSeen: number, lastSeen: number): DeviceView {
+  return {
+    deviceId,
+    kind: 'unsigned',
+    person: undefined,
+    sponsor: undefined,
+    publicKey: undefined,
+    firstSeen,
+    lastSeen,
+    events: 0,
+    revokedAfter: undefined,
+    revokedBy: undefined,
+    revokedAt: undefined,
+    refused: 0,
+  };
+}
+
 /**
  * Folds one event into the devices. Returns whether the event itself counts:
  * false for an event of a revoked device after its revocation point.
@@ -30,20 +48,7 @@ export const NO_DEVICES: Devices = new Map();
 export function applyDeviceEvent(devices: Map<string, DeviceView>, event: WarEvent): boolean {
   const at = eventTime(event);
   const known = devices.get(event.deviceId);
-  const view: DeviceView = known ?? {
-    deviceId: event.deviceId,
-    kind: 'unsigned',
-    person: undefined,
-    sponsor: undefined,
-    publicKey: undefined,
-    firstSeen: at,
-    lastSeen: at,
-    events: 0,
-    revokedAfter: undefined,
-    revokedBy: undefined,
-    revokedAt: undefined,
-    refused: 0,
-  };
+  const view: DeviceView = known ?? unknownDevice(event.deviceId, at, at);
   if (view.revokedAfter !== undefined && event.seq > view.revokedAfter) {
     devices.set(event.deviceId, { ...view, refused: view.refused + 1 });
     return false;
@@ -69,20 +74,7 @@ export function applyDeviceEvent(devices: Map<string, DeviceView>, event: WarEve
     const target = devices.get(deviceId);
     const after = Math.min(afterSeq, target?.revokedAfter ?? Infinity);
     devices.set(deviceId, {
-      ...(target ?? {
-        deviceId,
-        kind: 'unsigned',
-        person: undefined,
-        sponsor: undefined,
-        publicKey: undefined,
-        firstSeen: at,
-        lastSeen: at,
-        events: 0,
-        refused: 0,
-        revokedAt: undefined,
-        revokedBy: undefined,
-        revokedAfter: undefined,
-      }),
+      ...(target ?? unknownDevice(deviceId, at, at)),
       revokedAfter: after,
       revokedBy: event.deviceId,
       revokedAt: at,

@@ -5,7 +5,7 @@
 import { assertNever } from '../assert';
 import { eventTime, isClockDisputed } from '../events/hlc';
 import { revocationsIn } from '../events/devices';
-import { applyDeviceEvent, NO_DEVICES, type DeviceView, type Devices } from './devices';
+import { applyDeviceEvent, NO_DEVICES, unknownDevice, type DeviceView, type Devices } from './devices';
 import { applyContinuityDoc, EMPTY_CONTINUITY, type ContinuityDocs } from '../continuity/continuity-docs';
 import type {
   Briefing,
@@ -712,20 +712,7 @@ export function foldEvents(events: readonly WarEvent[]): WarRoomState {
 function revokedDevices(revoked: ReadonlyMap<string, number>): Devices {
   const devices = new Map<string, DeviceView>();
   for (const [deviceId, afterSeq] of revoked) {
-    devices.set(deviceId, {
-      deviceId,
-      kind: 'unsigned',
-      person: undefined,
-      sponsor: undefined,
-      publicKey: undefined,
-      firstSeen: Infinity,
-      lastSeen: 0,
-      events: 0,
-      revokedAfter: afterSeq,
-      revokedBy: undefined,
-      revokedAt: undefined,
-      refused: 0,
-    });
+    devices.set(deviceId, { ...unknownDevice(deviceId, Infinity, 0), revokedAfter: afterSeq });
   }
   return devices;
 }

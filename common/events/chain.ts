@@ -26,6 +26,17 @@ export function hashEvent(event: EventBody | WarEvent): string {
   return bytesToHex(sha256(utf8ToBytes(canonicalJson(body))));
 }
 
+/** One draft sealed after `head`: the event, not signed yet, and the head after it. */
+function sealOne(head: ChainHead, draft: EventDraft, context: SealContext): { event: WarEvent; head: ChainHead } {
+  const sealed = sealEvents(head, [draft], context);
+  return { event: sealed.events[0] as WarEvent, head: sealed.head };
+}
+
+/** A sealed step with its signature: on the event, and on the head, for the next event to carry. */
+function withSignature(step: { event: WarEvent; head: ChainHead }, sig: string): { event: WarEvent; head: ChainHead } {
+  return { event: { ...step.event, sig } as WarEvent, head: { ...step.head, sig } };
+}
+
 /**
  * Seals and signs drafts after `head`, one at a time: each event carries the
  * previous one's signature inside its hash, so the signature of a run's last
@@ -40,12 +51,28 @@ export async function sealSigned(
   const events: WarEvent[] = [];
   let current = head;
   for (const draft of drafts) {
-    const sealed = sealEvents(current, [draft], context);
-    const [event] = sealed.events;
-    if (!event) break;
-    const sig = await sign(event.hash);
-    events.push({ ...event, sig } as WarEvent);
-    current = { ...sealed.head, sig };
+    const step = sealOne(current, draft, context);
+    const next = withSignature(step, await sign(step.event.hash));
+    events.push(next.event);
+    current = next.head;
+  }
+  return { events, head: current };
+}
+
+/** `sealSigned` for a signer that answers at once (node:crypto, @noble/curves). */
+export function sealSignedNow(
+  head: ChainHead,
+  drafts: readonly EventDraft[],
+  context: SealContext,
+  sign: (hash: string) => string,
+): { events: WarEvent[]; head: ChainHead } {
+  const events: WarEvent[] = [];
+  let current = head;
+  for (const draft of drafts) {
+    const step = sealOne(current, draft, context);
+    const next = withSignature(step, sign(step.event.hash));
+    events.push(next.event);
+    current = next.head;
   }
   return { events, head: current };
 }

@@ -5,7 +5,7 @@
 // events, its chain opening with its enrolment; without one, it trusts every
 // well-chained batch, as a window trusts its host.
 import { compareEvents } from '../domain/order';
-import { EMPTY_HEAD, sealEvents, type ChainHead } from '../events/chain';
+import { EMPTY_HEAD, sealEvents, sealSignedNow, type ChainHead } from '../events/chain';
 import { deviceIdOf, type DeviceRecord, type VerifySignature } from '../events/devices';
 import type { DeviceKind, EventDraft, PersonRef, WarEvent } from '../events/event';
 import { decodeHlc } from '../events/hlc';
@@ -96,17 +96,15 @@ export class MemoryEventLog implements EventLog {
         ]
       : [];
     const context = { workspace: this.workspace, deviceId: this.deviceId, nowMs, newId: this.newId };
-    const events: WarEvent[] = [];
-    let head: ChainHead = last
+    const head: ChainHead = last
       ? { seq: last.seq, hash: last.hash, hlc: decodeHlc(last.hlc), ...(last.sig ? { sig: last.sig } : {}) }
       : EMPTY_HEAD;
-    // One at a time: each event carries the signature of the one before it.
-    for (const draft of [...preamble, ...drafts.map((draft) => ({ ...draft, actor: person.name }) as EventDraft)]) {
-      const sealed = sealEvents(head, [draft], context);
-      const sig = signer.sign(sealed.head.hash);
-      events.push(...sealed.events.map((event) => ({ ...event, sig }) as WarEvent));
-      head = { ...sealed.head, sig };
-    }
+    const { events } = sealSignedNow(
+      head,
+      [...preamble, ...drafts.map((draft) => ({ ...draft, actor: person.name }) as EventDraft)],
+      context,
+      (hash) => signer.sign(hash),
+    );
     const plan = planBatch(events, {
       workspace: this.workspace,
       heads: new Map(last ? [[this.deviceId, this.heldHead(last)]] : []),

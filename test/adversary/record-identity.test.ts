@@ -14,7 +14,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_CHUNK_BYTES, type BackupRestored } from '../../common/bridge/backup-contract';
 import { compareEvents } from '../../common/domain/order';
-import { EMPTY_HEAD, hashEvent, sealEvents, verifyChains, type ChainHead } from '../../common/events/chain';
+import {
+  EMPTY_HEAD,
+  hashEvent,
+  sealEvents,
+  sealSignedNow,
+  verifyChains,
+  type ChainHead,
+} from '../../common/events/chain';
 import { GENESIS_HASH, type EventBody, type EventDraft, type WarEvent } from '../../common/events/event';
 import { decodeHlc, encodeHlc, hlcMillis } from '../../common/events/hlc';
 import { syncWith, type ExchangeFn } from '../../common/sync/exchange';
@@ -93,22 +100,12 @@ const headOf = (event: WarEvent): ChainHead => ({
 
 /** Events that continue `head`'s chain of `deviceId`, signed with `key`: a forger's continuation of someone else's chain. */
 function forgeAfter(head: WarEvent, drafts: readonly EventDraft[], nowMs: number, key: DeviceKey): WarEvent[] {
-  let at = headOf(head);
-  const forged: WarEvent[] = [];
-  for (const draft of drafts) {
-    const sealed = sealEvents(at, [draft], {
-      workspace: head.workspace,
-      deviceId: head.deviceId,
-      nowMs,
-      newId: randomUUID,
-    });
-    const [event] = sealed.events;
-    if (!event) continue;
-    const sig = key.sign(event.hash);
-    forged.push({ ...event, sig } as WarEvent);
-    at = { ...sealed.head, sig };
-  }
-  return forged;
+  return sealSignedNow(
+    headOf(head),
+    drafts,
+    { workspace: head.workspace, deviceId: head.deviceId, nowMs, newId: randomUUID },
+    (hash) => key.sign(hash),
+  ).events;
 }
 
 /** Chains sealed anew from `from` on, each event signed with `key`: what a writer holding the key makes of altered events. */

@@ -2,7 +2,7 @@
 // chain opens with its enrolment, and every event is signed with its own key, as
 // a real laptop's would be. `forge` builds what a hostile peer might send.
 import { randomUUID } from 'node:crypto';
-import { EMPTY_HEAD, sealEvents, type ChainHead } from '../../common/events/chain';
+import { EMPTY_HEAD, sealSignedNow, type ChainHead } from '../../common/events/chain';
 import { deviceIdOf } from '../../common/events/devices';
 import type { DeviceKind, EventDraft, PersonRef, WarEvent } from '../../common/events/event';
 import { generateDeviceKey, type DeviceKey } from '../../main/services/identity/device-key';
@@ -56,17 +56,14 @@ export function signedDevice(person: PersonRef | string, options: SignedDeviceOp
               },
             ]
           : [];
-      // One at a time: each event carries the previous one's signature inside its hash.
-      const events: WarEvent[] = [];
-      for (const draft of [...enrolment, ...drafts.map((draft) => ({ ...draft, actor: who.name }) as EventDraft)]) {
-        const sealed = sealEvents(head, [draft], { workspace, deviceId, nowMs, newId: randomUUID });
-        const [event] = sealed.events;
-        if (!event) continue;
-        const sig = key.sign(event.hash);
-        events.push({ ...event, sig } as WarEvent);
-        head = { ...sealed.head, sig };
-      }
-      return events;
+      const sealed = sealSignedNow(
+        head,
+        [...enrolment, ...drafts.map((draft) => ({ ...draft, actor: who.name }) as EventDraft)],
+        { workspace, deviceId, nowMs, newId: randomUUID },
+        (hash) => key.sign(hash),
+      );
+      head = sealed.head;
+      return sealed.events;
     },
   };
 }

@@ -2,7 +2,7 @@
 // continued from a signed device's head (a fork, or a forgery under another key
 // or another name), and a laptop's record in memory whose own events are signed.
 import { randomUUID } from 'node:crypto';
-import { hashEvent, sealEvents, type ChainHead } from '../../common/events/chain';
+import { hashEvent, sealSignedNow, type ChainHead } from '../../common/events/chain';
 import type { EventDraft, PersonRef, WarEvent } from '../../common/events/event';
 import { MemoryEventLog } from '../../common/sync/memory-log';
 import type { DeviceKey } from '../../main/services/identity/device-key';
@@ -32,22 +32,12 @@ export function continueChain(
 ): { events: WarEvent[]; head: ChainHead } {
   const key = options.key ?? device.key;
   const actor = options.actor ?? device.person.name;
-  let head = options.head ?? device.head;
-  const events: WarEvent[] = [];
-  for (const draft of drafts) {
-    const sealed = sealEvents(head, [{ ...draft, actor } as EventDraft], {
-      workspace: options.workspace,
-      deviceId: device.deviceId,
-      nowMs,
-      newId: randomUUID,
-    });
-    const [event] = sealed.events;
-    if (!event) continue;
-    const sig = key.sign(event.hash);
-    events.push({ ...event, sig } as WarEvent);
-    head = { ...sealed.head, sig };
-  }
-  return { events, head };
+  return sealSignedNow(
+    options.head ?? device.head,
+    drafts.map((draft) => ({ ...draft, actor }) as EventDraft),
+    { workspace: options.workspace, deviceId: device.deviceId, nowMs, newId: randomUUID },
+    (hash) => key.sign(hash),
+  );
 }
 
 /** `event` with `patch` applied, hashed again and signed with `key`: self-consistent, as a forger holding a key makes it. */
