@@ -120,7 +120,8 @@ test.describe('in French', () => {
       await backup.backUp(file);
       await expect(backup.created).toContainText('Non chiffrée : rangez le fichier en lieu sûr.');
       await backup.restore(file);
-      await expect(backup.restored).toContainText('événement vérifié ; nouveaux ici : 0.');
+      // The window's enrolment and its declaration.
+      await expect(backup.restored).toContainText('2 événements vérifiés ; nouveaux ici : 0.');
       await backup.restored.scrollIntoViewIfNeeded();
       await screenshot(page, 'backup-settings-fr');
       await writeFile(join(scratch, 'notes.txt'), 'pas une sauvegarde');

@@ -130,9 +130,10 @@ test('verifies the record, then finds the one event altered in IndexedDB', async
 
   await dashboard.verifyRecord();
   await expect(dashboard.verifyResult).toHaveAttribute('data-state', 'intact', { timeout: 30_000 });
-  await expect(dashboard.windowReport).toHaveAttribute('data-events', '3');
+  // The window's chain: its enrolment, the declaration, two notes.
+  await expect(dashboard.windowReport).toHaveAttribute('data-events', '4');
   await expect(dashboard.windowReport).toHaveAttribute('data-devices', '1');
-  await expect(dashboard.windowReport).toContainText('Intact: every seal matches. 3 events from 1 device checked.');
+  await expect(dashboard.windowReport).toContainText('Intact: every seal matches. 4 events from 1 device checked.');
   await expect(dashboard.hostReport).toHaveAttribute('data-state', 'intact');
 
   const forged = await dashboard.tamperWithNote('Rolled back release 4.2 at 14:10.', 'Nothing was rolled back.');
@@ -176,7 +177,7 @@ test('speaks French: dashboard, palette and verification', async ({ warroom }) =
   await dashboard.paletteInput.press('Enter');
   await expect(dashboard.verifyResult).toHaveAttribute('data-state', 'intact', { timeout: 30_000 });
   await expect(dashboard.windowReport).toContainText(
-    'Intact : chaque sceau correspond. 2 événements de 1 appareil vérifiés.',
+    'Intact : chaque sceau correspond. 3 événements de 1 appareil vérifiés.',
   );
   await screenshot(page, 'palette-verify-fr');
   await page.keyboard.press('Escape');
