@@ -57,26 +57,9 @@ export function mayRevoke(
   return target?.sponsor === revoker.deviceId;
 }
 
-/**
- * The device a person acts from, for "another person on another device": a
- * laptop's own windows count as the laptop (its host), every other device as itself.
- */
-export function rootDevice(record: DeviceRecord): string {
-  return record.kind === 'window' && record.sponsor ? record.sponsor : record.deviceId;
-}
-
 /** Whether an event's clock runs too far ahead of a receiver's wall clock. */
 export function isClockAhead(event: Pick<WarEvent, 'hlc'>, nowMs: number): boolean {
   return hlcMillis(event.hlc) > nowMs + MAX_CLOCK_AHEAD_MS;
-}
-
-/** Events of a revoked device after its revocation point. */
-export function isRevokedEvent(
-  event: Pick<WarEvent, 'deviceId' | 'seq'>,
-  revokedAfter: ReadonlyMap<string, number>,
-): boolean {
-  const after = revokedAfter.get(event.deviceId);
-  return after !== undefined && event.seq > after;
 }
 
 /** Each revoked device's revocation point among `events` (the earliest, when revoked twice). */

@@ -98,6 +98,37 @@ export interface SyncOptions {
   readonly maxRoundTrips?: number;
 }
 
+/** Round trips a pull takes at most, against a peer that never says it is done. */
+const MAX_PULL_ROUND_TRIPS = 1_000;
+
+/**
+ * Takes what the peer holds that `log` lacks, offering nothing of its own: how a
+ * replica whose own events the peer refuses (a clock ahead, a revoked device)
+ * still learns what the others wrote, the refusal's cause among it. Returns the
+ * events stored and the peer's last vector; a refusal throws.
+ */
+export async function pullFrom(
+  log: EventLog,
+  exchange: ExchangeFn,
+  shouldStop: () => boolean = () => false,
+): Promise<{ pulled: number; roundTrips: number; peerVector: VersionVector | undefined }> {
+  let pulled = 0;
+  let peerVector: VersionVector | undefined;
+  for (let round = 1; round <= MAX_PULL_ROUND_TRIPS; round += 1) {
+    const response = await exchange({ workspace: log.workspace, vector: await log.vector(), events: [] });
+    if (!response.ok) throw new SyncRefusedError(response.error);
+    if (shouldStop()) return { pulled, roundTrips: round, peerVector };
+    peerVector = response.answer.vector;
+    if (response.answer.events.length > 0) {
+      const applied = await log.apply(response.answer.events);
+      if (!applied.ok) throw new SyncRefusedError(applied.error);
+      pulled += applied.stored;
+    }
+    if (!response.answer.hasMore) return { pulled, roundTrips: round, peerVector };
+  }
+  return { pulled, roundTrips: MAX_PULL_ROUND_TRIPS, peerVector };
+}
+
 /**
  * Exchanges with a peer until neither lacks anything the other holds. Resumable:
  * a cut connection throws, and the next call picks up from what was acknowledged.
@@ -112,7 +143,7 @@ export async function syncWith(log: EventLog, exchange: ExchangeFn, options: Syn
   let isRevokedRetry = false;
   for (;;) {
     const outgoing = fitBatch(await log.eventsBeyond(peerVector, batchSize));
-    let response = await exchange({ workspace: log.workspace, vector: await log.vector(), events: outgoing });
+    const response = await exchange({ workspace: log.workspace, vector: await log.vector(), events: outgoing });
     roundTrips += 1;
     // The peer holds a revocation this log has not heard of yet, and refuses the
     // revoked device's later event it was offered: take what the peer holds
@@ -120,17 +151,11 @@ export async function syncWith(log: EventLog, exchange: ExchangeFn, options: Syn
     // is no longer offered. A second refusal in a row stands.
     if (!response.ok && response.error.code === 'device-revoked' && !isRevokedRetry) {
       isRevokedRetry = true;
-      response = await exchange({ workspace: log.workspace, vector: await log.vector(), events: [] });
-      roundTrips += 1;
-      if (response.ok) {
-        if (response.answer.events.length > 0) {
-          const applied = await log.apply(response.answer.events);
-          if (!applied.ok) throw new SyncRefusedError(applied.error);
-          pulled += applied.stored;
-        }
-        peerVector = response.answer.vector;
-        continue;
-      }
+      const taken = await pullFrom(log, exchange);
+      pulled += taken.pulled;
+      roundTrips += taken.roundTrips;
+      peerVector = taken.peerVector ?? peerVector;
+      continue;
     }
     if (!response.ok) throw new SyncRefusedError(response.error);
     const { answer } = response;

@@ -12,7 +12,7 @@ import type { SyncStatus } from '../../common/bridge/contract';
 import { DEFAULT_WORKSPACE } from '../../common/events/event';
 import type { EventLog } from '../../common/sync/event-log';
 import { estimateClockOffset, isClockOffBeyondBound } from '../../common/sync/clock-offset';
-import { answerExchange, syncWith, type ExchangeFn } from '../../common/sync/exchange';
+import { answerExchange, pullFrom, syncWith, type ExchangeFn } from '../../common/sync/exchange';
 import type { AdmitEnrolment } from '../../common/sync/plan';
 import { SyncRefusedError, type ExchangeRequest, type ExchangeResponse } from '../../common/sync/protocol';
 import { countMissing, type VersionVector } from '../../common/sync/vector';
@@ -26,7 +26,6 @@ export const WINDOW_BATCH_EVENTS = 500;
 const MIN_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
 /** A bound on the round trips of a pull, against a hub that never settles. */
-const MAX_PULL_ROUND_TRIPS = 1_000;
 
 /** Where a workspace keeps its hub: the real record's names predate exercises, so they stay as they were. */
 export function hubFiles(workspace: string): { readonly config: string; readonly tokenSecret: string } {
@@ -284,20 +283,9 @@ export class Replication {
 
   /** Takes what the hub holds that this host lacks, sending nothing of its own. */
   private async pullOnly(hub: ConnectedHub, log: EventLog, exchange: ExchangeFn): Promise<number> {
-    let pulled = 0;
-    for (let round = 0; round < MAX_PULL_ROUND_TRIPS; round += 1) {
-      const response = await exchange({ workspace: log.workspace, vector: await log.vector(), events: [] });
-      if (!response.ok) throw new SyncRefusedError(response.error);
-      if (this.hub !== hub) return pulled;
-      this.peerVector = response.answer.vector;
-      if (response.answer.events.length > 0) {
-        const applied = await log.apply(response.answer.events);
-        if (!applied.ok) throw new SyncRefusedError(applied.error);
-        pulled += applied.stored;
-      }
-      if (!response.answer.hasMore) return pulled;
-    }
-    return pulled;
+    const taken = await pullFrom(log, exchange, () => this.hub !== hub);
+    if (taken.peerVector && this.hub === hub) this.peerVector = taken.peerVector;
+    return taken.pulled;
   }
 
   /** The hub's exchange, reading this computer's clock around each call to measure the hub's. */

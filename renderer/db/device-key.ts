@@ -11,7 +11,7 @@ export type KeyRow =
   | { readonly kind: 'webcrypto'; readonly privateKey: CryptoKey; readonly publicKey: string }
   | { readonly kind: 'noble'; readonly secretKey: string; readonly publicKey: string };
 
-export function hasWebCrypto(): boolean {
+function hasWebCrypto(): boolean {
   return typeof crypto !== 'undefined' && typeof crypto.subtle?.generateKey === 'function';
 }
 

@@ -4,7 +4,7 @@
 // window wrote (its device was revoked, say), the window is told, and still
 // reads what the host holds.
 import type { ExchangeFn } from '../../common/sync/exchange';
-import { syncWith } from '../../common/sync/exchange';
+import { pullFrom, syncWith } from '../../common/sync/exchange';
 import { SyncRefusedError, type SyncError } from '../../common/sync/protocol';
 import type { VersionVector } from '../../common/sync/vector';
 import type { Workspace } from '../../common/events/event';
@@ -20,8 +20,6 @@ const BATCH_EVENTS = 500;
  */
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
-/** Read-only rounds after a refusal, against a host that never says it is done. */
-const MAX_PULLS = 1_000;
 const log = createLogger('host-sync');
 
 export interface HostSync {
@@ -60,16 +58,6 @@ export function startHostSync(store: EventStore, bridge: BridgeClient, options: 
     return result.value;
   };
 
-  // What the host holds still reaches a window whose writes it refuses: the revocation among it.
-  const pullOnly = async () => {
-    for (let round = 0; round < MAX_PULLS && !isStopped; round += 1) {
-      const response = await exchange({ workspace: store.workspace, vector: await store.vector(), events: [] });
-      if (!response.ok) return;
-      if (response.answer.events.length > 0 && !(await store.apply(response.answer.events)).ok) return;
-      if (!response.answer.hasMore) return;
-    }
-  };
-
   const run = async () => {
     if (running) {
       again = true;
@@ -88,7 +76,8 @@ export function startHostSync(store: EventStore, bridge: BridgeClient, options: 
         } catch (error) {
           if (error instanceof SyncRefusedError && error.error === hostRefusal) {
             options.onRefused?.(hostRefusal);
-            await pullOnly().catch(() => undefined);
+            // What the host holds still reaches a window whose writes it refuses: the revocation among it.
+            await pullFrom(store, exchange, () => isStopped).catch(() => undefined);
           }
           log.warn(
             `sync with the host stopped; it resumes when the host is back, or in ${retryMs / 1000} s`,

@@ -67,11 +67,8 @@ export class SignedLaptop {
   /** `label` names the laptop in a test; its device id is made from its key. */
   constructor(workspace: string, label: string, person: PersonRef | string = 'alice') {
     this.device = signedDevice(person, { workspace });
-    this.log = new MemoryEventLog(workspace, this.device.deviceId, randomUUID);
-    this.label = label;
+    this.log = new MemoryEventLog(workspace, this.device.deviceId, () => `${label}-${randomUUID()}`);
   }
-
-  readonly label: string;
 
   get deviceId(): string {
     return this.device.deviceId;

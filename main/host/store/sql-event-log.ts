@@ -260,13 +260,12 @@ export class SqlEventLog implements EventLog {
    */
   async vector(): Promise<VersionVector> {
     const rows = await this.context.client.query<{ device_id: string; seq: number }>(
-      'SELECT device_id, seq FROM heads WHERE workspace = $1',
+      `SELECT h.device_id, least(h.seq, coalesce((d.record::jsonb ->> 'revokedAfter')::int, h.seq)) AS seq
+       FROM heads h LEFT JOIN devices d ON d.workspace = h.workspace AND d.device_id = h.device_id
+       WHERE h.workspace = $1`,
       [this.workspace],
     );
-    const revoked = await this.revokedAfter(this.context.client);
-    return Object.fromEntries(
-      rows.map((row) => [row.device_id, Math.min(row.seq, revoked.get(row.device_id) ?? row.seq)]),
-    );
+    return Object.fromEntries(rows.map((row) => [row.device_id, row.seq]));
   }
 
   /** Each revoked device's revocation point; few rows, read as needed. */

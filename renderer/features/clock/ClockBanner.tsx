@@ -8,7 +8,6 @@ import { isClockOffBeyondBound } from '../../../common/sync/clock-offset';
 import { useLocale, useT } from '../../i18n';
 import { formatClockOffset } from '../../i18n/format';
 import { isLanPeer, useUiStore } from '../../store/ui-store';
-import './clock-banner.css';
 
 /** Below this, a clock is as right as clocks get: a refusal is not its fault now. */
 const NOTABLE_OFFSET_MS = 60_000;
@@ -38,11 +37,11 @@ export function ClockBanner({ status }: Props) {
   const direction = !isNamed ? 'refused' : offset > 0 ? 'ahead' : 'behind';
   const key = isTeammate ? TEAMMATE_KEYS[direction] : `sync.clock.${direction}`;
   return (
-    <div className="clock-banner" role="alert" data-testid="clock-banner" data-direction={direction}>
+    <div className="alert-band" role="alert" data-testid="clock-banner" data-direction={direction}>
       <strong data-testid="clock-banner-text">
         {t(key, { offset: offset === null ? '' : formatClockOffset(offset, locale) })}
       </strong>
-      {!isTeammate && <span className="clock-banner-fix">{t('sync.clock.fix')}</span>}
+      {!isTeammate && <span className="alert-band-detail">{t('sync.clock.fix')}</span>}
     </div>
   );
 }

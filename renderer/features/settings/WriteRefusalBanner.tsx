@@ -34,10 +34,10 @@ export function WriteRefusalBanner({ devices }: Props) {
       ? t(`devices.blocked.${subject}Revoked`)
       : t(`devices.blocked.${subject}RevokedBy`, { who });
   return (
-    <div className="write-refusal" role="alert" data-testid="write-refusal" data-code={code}>
+    <div className="alert-band" role="alert" data-testid="write-refusal" data-code={code}>
       <strong data-testid="write-refusal-text">{text}</strong>
       {!isRevoked && refusal && (
-        <span className="write-refusal-detail">{t('devices.blocked.detail', { message: refusal.message })}</span>
+        <span className="alert-band-detail">{t('devices.blocked.detail', { message: refusal.message })}</span>
       )}
     </div>
   );
