@@ -58,7 +58,6 @@ describe('the devices slice', () => {
         revokedAfter: 2,
         revokedBy: 'laptop',
         revokedAt: T0 + 2 * MINUTE,
-        refused: 1,
       });
       expect([...state.incidents.values()].map((incident) => incident.title).sort()).toEqual([
         'Checkout down',

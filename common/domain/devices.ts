@@ -16,8 +16,8 @@ export interface DeviceView {
   readonly revokedAfter: number | undefined;
   readonly revokedBy: string | undefined;
   readonly revokedAt: number | undefined;
-  /** Events of this device after its revocation point that reached this replica first; never folded. */
-  readonly refused: number;
+  /** Revoked by a replica that held two events it signed at one place in its chain (the proof is in the revocation). */
+  readonly forked: boolean;
 }
 
 export type Devices = ReadonlyMap<string, DeviceView>;
@@ -37,7 +37,7 @@ export function unknownDevice(deviceId: string, firstSeen: number, lastSeen: num
     revokedAfter: undefined,
     revokedBy: undefined,
     revokedAt: undefined,
-    refused: 0,
+    forked: false,
   };
 }
 
@@ -49,10 +49,9 @@ export function applyDeviceEvent(devices: Map<string, DeviceView>, event: WarEve
   const at = eventTime(event);
   const known = devices.get(event.deviceId);
   const view: DeviceView = known ?? unknownDevice(event.deviceId, at, at);
-  if (view.revokedAfter !== undefined && event.seq > view.revokedAfter) {
-    devices.set(event.deviceId, { ...view, refused: view.refused + 1 });
-    return false;
-  }
+  // Which of them reached a replica depends on the replica (the branches of a fork,
+  // a revocation's race), so they leave no trace in the state.
+  if (view.revokedAfter !== undefined && event.seq > view.revokedAfter) return false;
   // A device first met through its revocation (a refold) holds a placeholder until its own events come.
   let next: DeviceView = {
     ...view,
@@ -78,6 +77,7 @@ export function applyDeviceEvent(devices: Map<string, DeviceView>, event: WarEve
       revokedAfter: after,
       revokedBy: event.deviceId,
       revokedAt: at,
+      forked: (target?.forked ?? false) || event.payload.proof !== undefined,
     });
   }
   return true;

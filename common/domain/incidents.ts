@@ -319,9 +319,10 @@ class Folder {
   }
 
   apply(event: WarEvent): void {
-    this.last = event;
-    // A revoked device's events after its revocation point are not the record's.
+    // A revoked device's events after its revocation point are not the record's (and
+    // which of them a replica holds depends on the replica: they move nothing, not even `last`).
     if (!applyDeviceEvent(this.devices, event)) return;
+    this.last = event;
     this.eventCount += 1;
     const at = eventTime(event);
     switch (event.type) {

@@ -53,6 +53,8 @@ export const REASON_MAX = 1_000;
 export const BRIEFING_MAX = 4_000;
 export const LIST_MAX = 50;
 export const ID_MAX = 64;
+/** The largest event a fork proof carries (JSON characters); a larger one is refused as seq-conflict instead. */
+export const PROOF_EVENT_MAX = 1024 * 1024;
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest');
 /** An Ed25519 signature of the event's hash, in hex. */
@@ -217,10 +219,13 @@ export const payloadSchemas = {
   'device.person-changed': z.strictObject({ person: personRefSchema }),
   // A device is revoked (a lost laptop, a teammate's browser let go): its events
   // after `afterSeq` are refused everywhere; those up to it stay, and stay verifiable.
+  // Any device may revoke another with proof that it forked its chain: two events
+  // it signed at one place (as JSON, each checked by every receiver).
   'device.revoked': z.strictObject({
     deviceId: idSchema,
     afterSeq: seqSchema,
     reason: text(REASON_MAX).optional(),
+    proof: z.tuple([z.string().max(PROOF_EVENT_MAX), z.string().max(PROOF_EVENT_MAX)]).optional(),
   }),
   // Workspace documents (people, custom roles and types, severity definitions),
   // last writer wins per document. Bodies are checked per collection by the fold,

@@ -597,7 +597,8 @@ describe('what an enrolled adversary can still split (known gaps)', () => {
   const settle = async (a: MemoryEventLog, b: MemoryEventLog) => {
     await syncWith(a, direct(b));
     expect(await a.vector()).toEqual(await b.vector());
-    expect(foldEvents(a.all())).toEqual(foldEvents(b.all()));
+    const [sa, sb] = [foldEvents(a.all()), foldEvents(b.all())];
+    for (const key of Object.keys(sa) as (keyof typeof sa)[]) expect(sa[key], String(key)).toEqual(sb[key]);
   };
   const [aliceKey, bobKey, , , malloryKey] = replicaKeys as [Key, Key, Key, Key, Key];
 
@@ -624,7 +625,7 @@ describe('what an enrolled adversary can still split (known gaps)', () => {
     await settle(bob, alice);
   });
 
-  it.fails('an enrolled device that signs two events at one seq splits the replicas that took one each', async () => {
+  it('an enrolled device that signs two events at one seq is revoked from the fork on by the first replica to hold both', async () => {
     const alice = member('alice', aliceKey, 'Alice');
     const bob = member('bob', bobKey, 'Bob');
     const mallory = member('mallory', malloryKey, 'Mallory');
@@ -634,20 +635,110 @@ describe('what an enrolled adversary can still split (known gaps)', () => {
     const head = mallory.all().at(-1);
     const branch = (title: string) =>
       sealAfter(
-        'mallory',
+        mallory.deviceId,
         head,
         { type: 'incident.declared', actor: 'Mallory', payload: { title, severity: 'SEV1', kind: 'security' } },
         at + 1,
         malloryKey,
         () => `branch-${title}`,
       );
-    expect(await alice.apply([branch('x')])).toMatchObject({ ok: true, stored: 1 });
+    const x = branch('x');
+    expect(await alice.apply([x])).toMatchObject({ ok: true, stored: 1 });
     expect(await bob.apply([branch('y')])).toMatchObject({ ok: true, stored: 1 });
     alice.write(declare('a'), at + 2);
     bob.write(declare('b'), at + 2);
-    // Today every exchange between them is refused whole (seq-conflict on mallory #3),
-    // so neither ever receives the other's events again.
+    // Bob is offered Alice's branch: both events signed by Mallory's key are the proof.
+    // Bob revokes Mallory after #2 with it, Alice checks the proof herself, and both
+    // drop both branches.
     await settle(alice, bob);
+    const revocations = bob.all().filter((event) => event.type === 'device.revoked');
+    expect(revocations).toHaveLength(1);
+    expect(revocations[0]).toMatchObject({
+      deviceId: bob.deviceId,
+      payload: { deviceId: mallory.deviceId, afterSeq: 2 },
+    });
+    expect(alice.devices().find((device) => device.deviceId === mallory.deviceId)).toMatchObject({
+      revokedAfter: 2,
+      revokedBy: bob.deviceId,
+    });
+    const titles = [...foldEvents(alice.all()).incidents.values()].map((incident) => incident.title).sort();
+    expect(titles).toEqual(['a', 'b', 'm']);
+    // Mallory's next event, on either branch, is refused everywhere.
+    const next = sealAfter(
+      mallory.deviceId,
+      x,
+      { type: 'incident.declared', actor: 'Mallory', payload: { title: 'z', severity: 'SEV1', kind: 'security' } },
+      at + 3,
+      malloryKey,
+      () => 'after-fork',
+    );
+    for (const replica of [alice, bob])
+      expect(await replica.apply([next])).toMatchObject({ ok: false, error: { code: 'device-revoked' } });
+  });
+
+  it('a fork shown one branch after the other (the next event of the other branch) is proven too', async () => {
+    const alice = member('alice', aliceKey, 'Alice');
+    const bob = member('bob', bobKey, 'Bob');
+    const mallory = member('mallory', malloryKey, 'Mallory');
+    mallory.write(declare('m'), at);
+    await syncWith(alice, direct(mallory));
+    await syncWith(bob, direct(mallory));
+    const head = mallory.all().at(-1);
+    const seal = (last: WarEvent | undefined, title: string, ms: number) =>
+      sealAfter(
+        mallory.deviceId,
+        last,
+        { type: 'incident.declared', actor: 'Mallory', payload: { title, severity: 'SEV1', kind: 'security' } },
+        ms,
+        malloryKey,
+        () => `fork-${title}`,
+      );
+    const x3 = seal(head, 'x', at + 1);
+    const x4 = seal(x3, 'x2', at + 2);
+    expect(await alice.apply([x3, x4])).toMatchObject({ ok: true, stored: 2 });
+    expect(await bob.apply([seal(head, 'y', at + 1)])).toMatchObject({ ok: true, stored: 1 });
+    // Bob is offered only x #4 (as if his peer thought he held #3 already): it follows
+    // an event he does not hold, signed by Mallory: the proof is y #3 and x #4.
+    expect(await bob.apply([x4])).toMatchObject({ ok: true, stored: 0 });
+    expect(bob.devices().find((device) => device.deviceId === mallory.deviceId)).toMatchObject({ revokedAfter: 2 });
+    await settle(alice, bob);
+  });
+
+  it('a proof that does not hold is refused, and nothing of its batch is stored', async () => {
+    const alice = member('alice', aliceKey, 'Alice');
+    const bob = member('bob', bobKey, 'Bob');
+    const mallory = member('mallory', malloryKey, 'Mallory');
+    mallory.write(declare('m'), at);
+    await syncWith(alice, direct(mallory));
+    await syncWith(bob, direct(mallory));
+    const [, second] = mallory.all() as [WarEvent, WarEvent];
+    bob.write(declare('b'), at);
+    // Bob claims Mallory forked, with two copies of one event: no contradiction.
+    const forged = sealAfter(
+      bob.deviceId,
+      bob
+        .all()
+        .filter((event) => event.deviceId === bob.deviceId)
+        .at(-1),
+      {
+        type: 'device.revoked',
+        actor: 'Bob',
+        payload: {
+          deviceId: mallory.deviceId,
+          afterSeq: 1,
+          reason: 'forked',
+          proof: [JSON.stringify(second), JSON.stringify(second)],
+        },
+      },
+      at + 1,
+      bobKey,
+      () => 'forged-proof',
+    );
+    const before = alice.all().length;
+    const refused = await alice.apply([...bob.all(), forged]);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(refused.ok ? '' : refused.error.message).toContain('do not contradict');
+    expect(alice.all()).toHaveLength(before);
   });
 
   it("a hub's revocation that reaches a host after the revoked browser's next event does not cut the host off", async () => {

@@ -7,6 +7,7 @@
 import { compareEvents } from '../domain/order';
 import { EMPTY_HEAD, sealEvents, sealSignedNow, type ChainHead } from '../events/chain';
 import { deviceIdOf, type DeviceRecord, type VerifySignature } from '../events/devices';
+import { forkPoint, forkRevocation } from '../events/fork';
 import type { DeviceKind, EventDraft, PersonRef, WarEvent } from '../events/event';
 import { decodeHlc } from '../events/hlc';
 import type { ApplyOptions, ApplyResult, EventLog } from './event-log';
@@ -155,7 +156,23 @@ export class MemoryEventLog implements EventLog {
       heldHashes,
       ...(this.identity ? { identity: this.identityContext(this.identity, this.identity.now(), options) } : {}),
     });
-    if (!plan.ok) return plan;
+    if (!plan.ok) {
+      // A proven fork: revoke the device with the proof, then take the batch without its branch.
+      const held = plan.fork && this.byDevice.get(plan.fork.deviceId)?.[plan.fork.heldSeq - 1];
+      const revocation = plan.fork && held && forkRevocation({ ...plan.fork, held });
+      if (!plan.fork || !held || !revocation || !this.identity) return { ok: false, error: plan.error };
+      const point = forkPoint({ held, offered: plan.fork.offered });
+      const { deviceId } = plan.fork;
+      try {
+        this.write([revocation], this.identity.now());
+      } catch {
+        return { ok: false, error: plan.error }; // the held event's own signature does not hold: no proof
+      }
+      return this.apply(
+        parsed.events.filter((event) => event.deviceId !== deviceId || event.seq <= point),
+        options,
+      );
+    }
     this.store(plan.toStore, plan.changes);
     return { ok: true, stored: plan.toStore.length };
   }

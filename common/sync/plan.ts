@@ -9,6 +9,7 @@ import {
   type DeviceRecord,
   type VerifySignature,
 } from '../events/devices';
+import { checkForkProof } from '../events/fork';
 import { eventSchema, GENESIS_HASH, type EventOf, type WarEvent } from '../events/event';
 import { hlcMillis } from '../events/hlc';
 import { MAX_BATCH_EVENTS, type SyncError } from './protocol';
@@ -65,7 +66,20 @@ export interface IdentityChanges {
   readonly legacy: [string, LegacyHead & { readonly attestedBy: string }][];
 }
 
-export type Plan = { ok: true; toStore: WarEvent[]; changes: IdentityChanges } | { ok: false; error: SyncError };
+/**
+ * A conflict that proves a fork: the offered event is signed by the device's
+ * enrolled key yet contradicts the event held at `heldSeq`. The store that has
+ * a key of its own revokes the device with both events as proof (`forkRevocation`),
+ * then stores the batch without the device's events past the fork.
+ */
+export interface ProvenFork {
+  readonly deviceId: string;
+  readonly heldSeq: number;
+  readonly offered: WarEvent;
+}
+
+export type Plan =
+  { ok: true; toStore: WarEvent[]; changes: IdentityChanges } | { ok: false; error: SyncError; fork?: ProvenFork };
 
 export const heldKey = (deviceId: string, seq: number): string => `${deviceId}:${seq}`;
 
@@ -151,6 +165,9 @@ export function planBatch(events: readonly WarEvent[], context: PlanContext): Pl
           throw new Error(`planBatch: held hash of ${deviceId} #${event.seq} was not provided`);
         }
         if (held !== event.hash) {
+          // Past a revocation nothing of the device counts: a branch there is no conflict.
+          const revokedAfter = context.identity?.devices.get(deviceId)?.revokedAfter;
+          if (revokedAfter !== undefined && event.seq > revokedAfter) continue;
           return {
             ok: false,
             error: {
@@ -158,9 +175,19 @@ export function planBatch(events: readonly WarEvent[], context: PlanContext): Pl
               message: `${deviceId} #${event.seq} differs from the event already held`,
               eventId: event.id,
             },
+            ...provenFork(context, event, event.seq),
           };
         }
         continue;
+      }
+      const revokedAfter = context.identity?.devices.get(deviceId)?.revokedAfter;
+      if (revokedAfter !== undefined && event.seq > revokedAfter) {
+        const by = context.identity?.devices.get(deviceId)?.revokedBy ?? '?';
+        return refuse(
+          'device-revoked',
+          `${deviceId} was revoked by ${by} after #${revokedAfter}; #${event.seq} is refused`,
+          event,
+        );
       }
       if (event.seq !== previous.seq + 1) {
         return {
@@ -181,6 +208,8 @@ export function planBatch(events: readonly WarEvent[], context: PlanContext): Pl
             message: `${deviceId} #${event.seq} does not follow #${previous.seq}`,
             eventId: event.id,
           },
+          // Following another event than the one held: a branch, if the device signed it.
+          ...(previous === head && head.seq > 0 ? provenFork(context, event, head.seq) : {}),
         };
       }
       // A device's clock only moves forward; a forged one that does not would break
@@ -205,6 +234,13 @@ export function planBatch(events: readonly WarEvent[], context: PlanContext): Pl
   if (!context.identity) return { ok: true, toStore, changes: { devices: [], legacy: [] } };
   const checked = checkIdentity(fresh, context.heads, context.identity);
   return checked.ok ? { ok: true, toStore, changes: checked.changes } : checked;
+}
+
+/** The fork an offered event proves against the event held at `heldSeq`: when its device's enrolled key signed it. */
+function provenFork(context: PlanContext, offered: WarEvent, heldSeq: number): { fork?: ProvenFork } {
+  const record = context.identity?.devices.get(offered.deviceId);
+  if (!record || !offered.sig || !context.identity?.verify(record.publicKey, offered.hash, offered.sig)) return {};
+  return { fork: { deviceId: offered.deviceId, heldSeq, offered } };
 }
 
 const refuse = (code: SyncError['code'], message: string, event: WarEvent): { ok: false; error: SyncError } => ({
@@ -338,7 +374,11 @@ function checkIdentity(
     const revoker = devices.get(event.deviceId);
     const targetId = event.payload.deviceId;
     const target = devices.get(targetId);
-    if (!revoker || !mayRevoke(revoker, target, targetId))
+    if (event.payload.proof) {
+      // A fork's proof stands on its own, whoever holds it.
+      const fault = revoker ? checkForkProof(event, target, identity.verify) : 'the revoker is not enrolled';
+      if (fault) return refuse('not-allowed', `${event.deviceId} may not revoke ${targetId}: ${fault}`, event);
+    } else if (!revoker || !mayRevoke(revoker, target, targetId))
       return refuse(
         'not-allowed',
         `${event.deviceId} may not revoke ${targetId}: only the device itself, the host that let it in or a hub may`,

@@ -36,8 +36,7 @@ export const devicesEn = {
   none: '—',
   active: 'Active',
   revoked: 'Revoked {{when}} by {{by}}, after event #{{after}}',
-  refused_one: '{{count}} later event refused',
-  refused_other: '{{count}} later events refused',
+  forked: 'it signed two different histories; both events are the proof, in the record',
   revoke: 'Revoke…',
   notRevocable:
     'Another laptop’s device: its owner, or the team hub’s administrator (`npm run hub -- device revoke`), revokes it.',
@@ -105,8 +104,7 @@ export const devicesFr: Catalogue<typeof devicesEn> = {
   none: '—',
   active: 'Actif',
   revoked: 'Révoqué le {{when}} par {{by}}, après l’événement nº {{after}}',
-  refused_one: '{{count}} événement ultérieur refusé',
-  refused_other: '{{count}} événements ultérieurs refusés',
+  forked: 'il a signé deux historiques différents ; les deux événements en sont la preuve, dans le registre',
   revoke: 'Révoquer…',
   notRevocable:
     'Appareil d’un autre portable : son propriétaire, ou l’administrateur du hub d’équipe (`npm run hub -- device revoke`), le révoque.',

@@ -382,27 +382,33 @@ for (const variant of storageVariants()) {
         300 + ENROLMENT,
       ]);
       // Two different continuations of the same chain at once, both signed by the
-      // device: one wins, the other is a conflict.
+      // device: one is stored, the other proves a fork, and the store revokes the
+      // device from the fork on with its own key (common/events/fork.ts).
       const a = continueChain(peer, noteDrafts(20, 1000), T0 + 5, { workspace: ws }).events;
       const b = continueChain(peer, noteDrafts(20, 2000), T0 + 6, { workspace: ws }).events;
       const raced = await Promise.all([here.apply(a), there.apply(b)]);
-      expect(raced.filter((result) => result.ok)).toHaveLength(1);
-      expect(raced.find((result) => !result.ok)).toMatchObject({ ok: false, error: { code: 'seq-conflict' } });
+      expect(raced.map((result) => (result.ok ? result.stored : -1)).sort((x, y) => x - y)).toEqual([0, 20]);
       const all = await here.all();
-      expect(all).toHaveLength(320 + ENROLMENT);
+      const revocations = all.filter((event) => event.type === 'device.revoked');
+      expect(revocations).toMatchObject([
+        { deviceId: store.deviceId, payload: { deviceId: peer.deviceId, afterSeq: 300 + ENROLMENT } },
+      ]);
+      // One branch, and this store's own chain: its enrolment and the revocation.
+      expect(all).toHaveLength(320 + ENROLMENT + 2);
       expect(verifyChains(all)).toEqual([]);
       // Local appends from two processes on one device id interleave, never fork,
       // and the device enrols once.
       const appends = await Promise.all(
-        Array.from({ length: 10 }, (_, index) => (index % 2 ? here : there).append(noteDrafts(5), T0 + index)),
+        // (After the revocation this store wrote at its own wall clock: a local event never sorts before its chain.)
+        Array.from({ length: 10 }, (_, index) => (index % 2 ? here : there).append(noteDrafts(5), Date.now() + index)),
       );
-      expect(appends.every((result) => result.ok)).toBe(true);
+      expect(appends.filter((result) => !result.ok)).toEqual([]);
       const after = await here.all();
       expect(verifyChains(after)).toEqual([]);
       expect(
         after.filter((event) => event.type === 'device.enrolled' && event.deviceId === store.deviceId),
       ).toHaveLength(1);
-      expect((await here.vector())[store.deviceId]).toBe(50 + ENROLMENT);
+      expect((await here.vector())[store.deviceId]).toBe(50 + ENROLMENT + 1);
     });
   });
 }

@@ -21,6 +21,7 @@
 import { randomUUID } from 'node:crypto';
 import { EMPTY_HEAD, hashEvent, sealSigned, type ChainHead } from '../../../common/events/chain';
 import { deviceIdOf, type DeviceRecord } from '../../../common/events/devices';
+import { forkPoint, forkRevocation } from '../../../common/events/fork';
 import {
   eventSchema,
   payloadSchemas,
@@ -36,6 +37,7 @@ import {
   heldKey,
   parseBatch,
   planBatch,
+  type Plan,
   type AdmitEnrolment,
   type HeldHead,
   type IdentityChanges,
@@ -338,15 +340,39 @@ export class SqlEventLog implements EventLog {
   async apply(raw: readonly unknown[], options: ApplyOptions = {}): Promise<ApplyResult> {
     const parsed = parseBatch(raw, options.maxEvents);
     if (!parsed.ok) return parsed;
-    if (parsed.events.length === 0) return { ok: true, stored: 0 };
+    return this.applyParsed(parsed.events, options);
+  }
+
+  private async applyParsed(events: readonly WarEvent[], options: ApplyOptions): Promise<ApplyResult> {
+    if (events.length === 0) return { ok: true, stored: 0 };
+    let plan: Plan;
     try {
-      return await this.context.client.transaction((tx) => this.applyIn(tx, parsed.events, options));
+      plan = await this.context.client.transaction((tx) => this.applyIn(tx, events, options));
     } catch (error) {
       // The locks make this unreachable between writers of this code; should a
       // writer without them win a race, plan again against what it stored.
       if (!isUniqueViolation(error)) throw error;
-      return this.context.client.transaction((tx) => this.applyIn(tx, parsed.events, options));
+      plan = await this.context.client.transaction((tx) => this.applyIn(tx, events, options));
     }
+    if (plan.ok) return { ok: true, stored: plan.toStore.length };
+    if (!plan.fork || !this.context.signer) return { ok: false, error: plan.error };
+    // A proven fork: revoke the device with the proof (signed by this store's own
+    // key, checked as any peer checks it), then take the batch without its branch.
+    const { deviceId, heldSeq, offered } = plan.fork;
+    const [row] = await this.context.client.query<{ body: string }>(
+      'SELECT body FROM events WHERE workspace = $1 AND device_id = $2 AND seq = $3',
+      [this.workspace, deviceId, heldSeq],
+    );
+    const held = row ? (JSON.parse(row.body) as WarEvent) : undefined;
+    const revocation = held && forkRevocation({ deviceId, held, offered });
+    if (!held || !revocation) return { ok: false, error: plan.error };
+    const revoked = await this.append([revocation], this.context.now());
+    if (!revoked.ok) return { ok: false, error: plan.error }; // the held event's own signature does not hold: no proof
+    const point = forkPoint({ held, offered });
+    return this.applyParsed(
+      events.filter((event) => event.deviceId !== deviceId || event.seq <= point),
+      options,
+    );
   }
 
   /**
@@ -503,7 +529,7 @@ export class SqlEventLog implements EventLog {
     return { nowMs, devices, legacy, verify: verifyEd25519, ...(admit ? { admit } : {}) };
   }
 
-  private async applyIn(tx: SqlExecutor, events: readonly WarEvent[], options: ApplyOptions): Promise<ApplyResult> {
+  private async applyIn(tx: SqlExecutor, events: readonly WarEvent[], options: ApplyOptions): Promise<Plan> {
     // The contract allows any string as a device id, but PostgreSQL text cannot hold
     // a NUL: refuse it as malformed rather than fail on every retry.
     const unstorable = events.find((event) => event.deviceId.includes('\u0000'));
@@ -534,12 +560,11 @@ export class SqlEventLog implements EventLog {
       );
       for (const row of heldRows) heldHashes.set(heldKey(row.device_id, row.seq), row.hash);
     }
-    const fresh = events.filter((event) => event.seq > (heads.get(event.deviceId)?.seq ?? 0));
-    const identity = await this.identityContext(tx, fresh, new Map(), this.context.now(), options.admit);
+    // Every device of the batch: a repeated event's device may be revoked, or may have forked.
+    const identity = await this.identityContext(tx, events, new Map(), this.context.now(), options.admit);
     const plan = planBatch(events, { workspace: this.workspace, heads, heldHashes, identity });
-    if (!plan.ok) return plan;
-    await this.store(tx, plan.toStore, plan.changes);
-    return { ok: true, stored: plan.toStore.length };
+    if (plan.ok) await this.store(tx, plan.toStore, plan.changes);
+    return plan;
   }
 
   /** Serialises writers of the same devices, across processes sharing the database. */

@@ -27,7 +27,7 @@ function device(deviceId: string, patch: Partial<DeviceView>): DeviceView {
     revokedAfter: undefined,
     revokedBy: undefined,
     revokedAt: undefined,
-    refused: 0,
+    forked: false,
     ...patch,
   };
 }
@@ -51,7 +51,7 @@ function workspace(): Devices {
         revokedAfter: 3,
         revokedBy: 'laptop-alice',
         revokedAt: T0 + 2 * HOUR,
-        refused: 2,
+        forked: true,
       }),
       // A window of a laptop that has written nothing of its own.
       device('window-dana', { kind: 'window', person: { name: 'Dana' }, sponsor: 'laptop-dana', firstSeen: T0 + 6 }),
@@ -93,7 +93,7 @@ describe('the devices panel', () => {
     expect(within(row('window-dana')).getByTestId('device-sponsor').textContent).toBe('Another laptop (laptop-d)');
     expect(within(row('laptop-alice')).getByTestId('device-events').textContent).toBe('12');
     expect(within(row('lan-old')).getByTestId('device-revocation').textContent).toMatch(
-      /^Revoked .+ by Alice, after event #3 · 2 later events refused$/,
+      /^Revoked .+ by Alice, after event #3 · it signed two different histories; both events are the proof, in the record$/,
     );
     expect(row('lan-old').dataset.revoked).toBe('true');
   });
@@ -156,7 +156,7 @@ describe('the devices panel', () => {
       'Navigateur d’un coéquipier sur le réseau local',
     );
     expect(within(row('lan-old')).getByTestId('device-revocation').textContent).toMatch(
-      /^Révoqué le .+ par Alice, après l’événement nº 3 · 2 événements ultérieurs refusés$/,
+      /^Révoqué le .+ par Alice, après l’événement nº 3 · il a signé deux historiques différents ; les deux événements en sont la preuve, dans le registre$/,
     );
     fireEvent.click(within(row('lan-tariq')).getByTestId('device-revoke'));
     expect(screen.getByTestId('device-confirm').textContent).toContain('Révoquer l’appareil de Tariq');

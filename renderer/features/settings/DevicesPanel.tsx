@@ -82,10 +82,10 @@ function Revocation({ device, devices }: { device: DeviceView; devices: Devices 
         by: deviceOwner(devices, device.revokedBy, t),
         after: device.revokedAfter,
       })}
-      {device.refused > 0 && (
-        <span className="device-refused" data-testid="device-refused">
+      {device.forked && (
+        <span className="device-forked" data-testid="device-forked">
           {' · '}
-          {t('devices.refused', { count: device.refused })}
+          {t('devices.forked')}
         </span>
       )}
     </span>
@@ -153,7 +153,7 @@ export function DeviceTable({ devices, own, canRevoke, onRevoke }: TableProps) {
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const rows = [...devices.values()]
     // A device named only by a revocation wrote nothing here.
-    .filter((device) => device.events > 0 || device.refused > 0)
+    .filter((device) => device.events > 0)
     .sort((a, b) => a.firstSeen - b.firstSeen || a.deviceId.localeCompare(b.deviceId));
 
   const revoke = async (device: DeviceView, reason: string | undefined) => {
