@@ -3,13 +3,17 @@
 // JavaScript, the audited alternative) and WebCrypto in Chromium (the window,
 // a LAN browser), each over the same 32-byte hashes, three samples each. One
 // core: everything runs on the one thread of its process or page.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519';
 import { bytesToHex } from '@noble/hashes/utils';
 import { chromium } from 'playwright-core';
+import type { DeviceRecord } from '../common/events/devices';
+import { planBatch } from '../common/sync/plan';
 import { generateDeviceKey, verifyEd25519 } from '../main/services/identity/device-key';
+import { signedDevice } from '../test/support/signed-device';
 import { chromiumLaunchOptions } from './support/chromium';
 import { serveStatic } from './support/static-server';
 import { withTempDir } from './support/temp-dir';
@@ -152,6 +156,88 @@ async function chromiumIn(dir: string): Promise<Figure[]> {
   }
 }
 
+const DEVICES = 20;
+const RUN = 100;
+
+/**
+ * What a receiver (a host, the hub, a restore) really does with a batch: every
+ * event's hash recomputed from its canonical JSON, every chain link and
+ * signature link checked, and one Ed25519 verification per device run (the
+ * last signature vouches for the run through the chained signatures). A batch
+ * of 2,000 notes from 20 devices, 100 each, whose enrolments the receiver holds.
+ */
+function receiveFigure(): Figure {
+  const workspace = 'bench';
+  const devices = new Map<string, DeviceRecord>();
+  const batch = Array.from({ length: DEVICES }, (_, index) => {
+    const device = signedDevice(`Person ${index}`, { workspace });
+    const [enrolment, ...events] = device.write(
+      Array.from({ length: RUN }, (__, n) => ({
+        type: 'incident.note-added' as const,
+        incidentId: 'incident-1',
+        actor: '',
+        payload: { text: `note ${n} from device ${index}, a sentence of ordinary length about the incident` },
+      })),
+      Date.now(),
+    );
+    if (!enrolment) throw new Error('no enrolment');
+    devices.set(device.deviceId, {
+      deviceId: device.deviceId,
+      publicKey: device.key.publicKey,
+      kind: 'host',
+      person: device.person,
+    });
+    return { enrolment, events };
+  });
+  const heads = new Map(
+    batch.map(({ enrolment }) => [
+      enrolment.deviceId,
+      { seq: enrolment.seq, hash: enrolment.hash, hlc: enrolment.hlc, sig: enrolment.sig },
+    ]),
+  );
+  const events = batch.flatMap((run) => run.events);
+  const rates: number[] = [];
+  for (let sample = 0; sample < SAMPLES; sample += 1) {
+    rates.push(
+      rate(events.length, () => {
+        const plan = planBatch(events, {
+          workspace,
+          heads,
+          heldHashes: new Map(),
+          identity: { nowMs: Date.now(), devices, legacy: new Map(), verify: verifyEd25519 },
+        });
+        if (!plan.ok) throw new Error(plan.error.message);
+      }),
+    );
+  }
+  return figure(
+    'Node: a receiver checks a batch (hashes, chains, one signature per device run)',
+    rates,
+    `${events.length} events from ${DEVICES} devices; the store's reads and writes left out (the ingest row has them)`,
+  );
+}
+
+/**
+ * This CPU's own ceiling, for scale: OpenSSL's `speed` tool verifying Ed25519
+ * signatures on one core, with no JavaScript around it. Per-event verification
+ * cannot beat it, whatever the library.
+ */
+function opensslCeiling(): Figure[] {
+  const run = spawnSync('openssl', ['speed', '-seconds', '2', 'ed25519'], { encoding: 'utf8', timeout: 60_000 });
+  const row = /Ed25519\)\s+\S+\s+\S+\s+([\d.]+)\s+([\d.]+)/.exec(run.stdout ?? '');
+  if (!row) return [];
+  return [
+    {
+      name: "this CPU's ceiling: `openssl speed ed25519`, verify",
+      value: Math.round(Number(row[2])),
+      unit: 'events/s',
+      target: null,
+      better: 'higher',
+      note: `one 2-second run of OpenSSL's own tool (sign: ${Math.round(Number(row[1])).toLocaleString('en-US')}/s), for scale`,
+    },
+  ];
+}
+
 export default async function signing(): Promise<Figure[]> {
-  return [...nodeFigures(), ...nobleFigures(), ...(await chromiumFigures())];
+  return [...nodeFigures(), ...opensslCeiling(), receiveFigure(), ...nobleFigures(), ...(await chromiumFigures())];
 }
