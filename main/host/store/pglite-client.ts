@@ -14,11 +14,12 @@
 // PostgreSQL; the kill -9 test (pglite-durability.test.ts) and `fsyncCount` keep
 // both promises honest.
 import { fsyncSync } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import type { Logger } from '../../services/logger';
+import { APP_ROOT } from '../app-paths';
 import { acquireDirLock } from './dir-lock';
 import type { SqlClient, SqlExecutor, SqlParam } from './sql-client';
 
@@ -90,15 +91,77 @@ export function hasPgliteDatabase(dir: string): Promise<boolean> {
 }
 
 /**
- * Opens (creating on first use, which takes a few seconds) the embedded database
- * in `dir`: PostgreSQL's files in `dir/pgdata`, the one-process lock in `dir/lock`.
+ * Where an empty database made ahead of time is (`makePgliteTemplate`): the
+ * environment's `WARROOM_PGLITE_TEMPLATE`, else the one the build leaves beside
+ * the bundled host (`out/pglite-template`; unpacked from the asar in the app).
  */
-export async function openPgliteClient(dir: string, log?: Logger): Promise<PgliteClient> {
+export function pgliteTemplateDir(): string {
+  const fromEnv = process.env[PGLITE_TEMPLATE_ENV];
+  if (fromEnv) return fromEnv;
+  return join(APP_ROOT, 'out', 'pglite-template').replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
+}
+
+export const PGLITE_TEMPLATE_ENV = 'WARROOM_PGLITE_TEMPLATE';
+
+/**
+ * Makes an empty database in `dir` (PostgreSQL's initdb, the slow part of a first
+ * start) for `openPgliteClient` to copy: done once, at build time.
+ */
+export async function makePgliteTemplate(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  const client = await openPgliteClient(dir, undefined, { template: null });
+  await client.close();
+  await rm(join(dir, 'lock'), { recursive: true, force: true });
+}
+
+/**
+ * A first start copies the template's files rather than running initdb (seconds,
+ * and hundreds of MB of memory): into a scratch name first, renamed once whole,
+ * so a start cut short leaves no half database behind.
+ */
+async function seedFromTemplate(pgdata: string, template: string, log?: Logger): Promise<void> {
+  if (await hasPgliteDatabase(dirname(pgdata))) return;
+  const source = join(template, 'pgdata');
+  const isThere = await access(join(source, 'PG_VERSION')).then(
+    () => true,
+    () => false,
+  );
+  if (!isThere) return;
+  // Only into a data dir that has nothing yet: anything else is left to PGlite, as before.
+  const held = await readdir(pgdata).catch(() => []);
+  if (held.length > 0) return;
+  await rm(pgdata, { recursive: true, force: true });
+  const scratch = `${pgdata}.copying`;
+  await rm(scratch, { recursive: true, force: true });
+  await cp(source, scratch, { recursive: true });
+  await rename(scratch, pgdata);
+  log?.info('created the record from the empty database made at build time');
+}
+
+export interface PgliteOpenOptions {
+  /** An empty database to start from on first use (`makePgliteTemplate`); null runs initdb. */
+  readonly template?: string | null;
+}
+
+/**
+ * Opens (creating on first use) the embedded database in `dir`: PostgreSQL's
+ * files in `dir/pgdata`, the one-process lock in `dir/lock`. A first use copies
+ * the empty database made at build time when there is one, else runs initdb
+ * (a few seconds).
+ */
+export async function openPgliteClient(
+  dir: string,
+  log?: Logger,
+  { template = pgliteTemplateDir() }: PgliteOpenOptions = {},
+): Promise<PgliteClient> {
   await mkdir(dir, { recursive: true });
   const lock = await acquireDirLock(join(dir, 'lock'));
-  const fs = new DurableNodeFS(join(dir, 'pgdata'));
   let db: PGlite;
+  let fs: DurableNodeFS;
   try {
+    // Before NODEFS is made: it creates the directory it is given.
+    if (template) await seedFromTemplate(join(dir, 'pgdata'), template, log);
+    fs = new DurableNodeFS(join(dir, 'pgdata'));
     db = await PGlite.create({ fs, startParams: START_PARAMS, relaxedDurability: false });
   } catch (error) {
     await lock.release();
