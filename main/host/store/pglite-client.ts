@@ -103,6 +103,11 @@ export function pgliteTemplateDir(): string {
 
 export const PGLITE_TEMPLATE_ENV = 'WARROOM_PGLITE_TEMPLATE';
 
+/** Whether a first start here copies an empty database (fast) rather than running initdb (seconds). */
+export function hasPgliteTemplate(template: string = pgliteTemplateDir()): Promise<boolean> {
+  return hasPgliteDatabase(template);
+}
+
 /**
  * Makes an empty database in `dir` (PostgreSQL's initdb, the slow part of a first
  * start) for `openPgliteClient` to copy: done once, at build time.
@@ -120,13 +125,8 @@ export async function makePgliteTemplate(dir: string): Promise<void> {
  * so a start cut short leaves no half database behind.
  */
 async function seedFromTemplate(pgdata: string, template: string, log?: Logger): Promise<void> {
-  if (await hasPgliteDatabase(dirname(pgdata))) return;
+  if ((await hasPgliteDatabase(dirname(pgdata))) || !(await hasPgliteTemplate(template))) return;
   const source = join(template, 'pgdata');
-  const isThere = await access(join(source, 'PG_VERSION')).then(
-    () => true,
-    () => false,
-  );
-  if (!isThere) return;
   // Only into a data dir that has nothing yet: anything else is left to PGlite, as before.
   const held = await readdir(pgdata).catch(() => []);
   if (held.length > 0) return;
