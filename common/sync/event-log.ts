@@ -29,3 +29,13 @@ export interface EventLog {
    */
   apply(events: readonly unknown[], options?: ApplyOptions): Promise<ApplyResult>;
 }
+
+/** A store that indexes documents by collection (the host's and the hub's), so a reader of one kind never scans the record. */
+export interface DocumentIndex {
+  /** Every document event of `collection` in the total order, and the vector they were read at. */
+  documentEvents(collection: string): Promise<{ events: WarEvent[]; vector: VersionVector }>;
+}
+
+export function hasDocumentIndex(log: EventLog): log is EventLog & DocumentIndex {
+  return typeof (log as Partial<DocumentIndex>).documentEvents === 'function';
+}

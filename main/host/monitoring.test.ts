@@ -296,4 +296,41 @@ describe('host monitoring', () => {
     await vi.waitFor(() => expect(stateChanges().map((event) => event.payload.status)).toEqual(['down']), UNTIL);
     expect(say(stateChanges()[0]!.payload.reason as never)).toBe('card processor unreachable');
   });
+  it("reads its monitors at start from the store's document index, not from a scan of the record", async () => {
+    // A record of 3,000 notes and one monitor, in a log that indexes documents as the host's store does.
+    hostLog.write(
+      Array.from({ length: 3_000 }, (_, index) => ({
+        type: 'incident.note-added' as const,
+        incidentId: 'incident-1',
+        actor: 'Alice',
+        payload: { text: `note ${index}` },
+      })),
+      Date.now(),
+    );
+    hostLog.write(
+      [monitorDoc({ id: 'shop', name: 'Web shop', type: 'http', url: 'http://127.0.0.1:9/', interval: 3_600 })],
+      Date.now(),
+    );
+    const indexed = Object.assign(hostLog, {
+      documentEvents: async (collection: string) => ({
+        events: hostLog
+          .all()
+          .filter(
+            (event) =>
+              (event.type === 'doc.put' || event.type === 'doc.delete') && event.payload.collection === collection,
+          ),
+        vector: await hostLog.vector(),
+      }),
+    });
+    let scanned = 0;
+    const beyond = indexed.eventsBeyond.bind(indexed);
+    vi.spyOn(indexed, 'eventsBeyond').mockImplementation(async (vector, limit) => {
+      const events = await beyond(vector, limit);
+      scanned += events.length;
+      return events;
+    });
+    await host.monitoring.start();
+    await vi.waitFor(async () => expect((await board()).monitors.map((row) => row.id)).toEqual(['shop']), UNTIL);
+    expect(scanned).toBe(0);
+  });
 });

@@ -30,7 +30,7 @@ import {
 import type { MonitorDefinition } from '../../common/monitors/monitor-schema';
 import type { BoardChange } from '../../common/monitors/monitor-state';
 import { describe, reason } from '../../common/monitors/reasons';
-import type { EventLog } from '../../common/sync/event-log';
+import { hasDocumentIndex, type EventLog } from '../../common/sync/event-log';
 import type { VersionVector } from '../../common/sync/vector';
 import type { Clock, TimerHandle } from '../services/clock';
 import type { Logger } from '../services/logger';
@@ -319,6 +319,13 @@ export class Monitoring {
   private async read(): Promise<void> {
     const log = await this.options.log();
     let isDocChanged = false;
+    // The first read takes the monitors from the store's index, then follows on from there.
+    if (Object.keys(this.vector).length === 0 && hasDocumentIndex(log)) {
+      const { events, vector } = await log.documentEvents(MONITOR_COLLECTION);
+      this.docEvents.push(...events);
+      Object.assign(this.vector, vector);
+      isDocChanged = events.length > 0;
+    }
     for (;;) {
       const batch = await log.eventsBeyond(this.vector, READ_BATCH);
       for (const event of batch) {

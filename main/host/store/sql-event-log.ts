@@ -31,7 +31,7 @@ import {
   type WarEvent,
 } from '../../../common/events/event';
 import { decodeHlc, encodeHlc, MAX_CLOCK_AHEAD_MS, startingClock } from '../../../common/events/hlc';
-import type { ApplyResult, EventLog } from '../../../common/sync/event-log';
+import type { ApplyResult, DocumentIndex, EventLog } from '../../../common/sync/event-log';
 import {
   devicesOf,
   heldKey,
@@ -105,7 +105,27 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
          AND EXISTS (SELECT 1 FROM heads)`,
     ],
   },
+  {
+    // Documents by collection (monitors, runbooks, people…): a host reads its
+    // monitors at start from this index, not from a scan of the whole record.
+    // Rows written before are filled in from their bodies; only a document's body
+    // is parsed (a cheap text match finds the candidates).
+    version: 3,
+    statements: [
+      `ALTER TABLE events ADD COLUMN collection text COLLATE "C"`,
+      `UPDATE events SET collection = body::jsonb -> 'payload' ->> 'collection'
+       WHERE (body LIKE '%"type":"doc.put"%' OR body LIKE '%"type":"doc.delete"%')
+         AND body::jsonb ->> 'type' IN ('doc.put', 'doc.delete')`,
+      `CREATE INDEX events_by_collection ON events (workspace, collection, hlc, device_id, seq)
+       WHERE collection IS NOT NULL`,
+    ],
+  },
 ];
+
+/** The collection a document event belongs to, for the index; null for every other event. */
+function collectionOf(event: WarEvent): string | null {
+  return event.type === 'doc.put' || event.type === 'doc.delete' ? event.payload.collection : null;
+}
 
 /** How an append of local drafts fails: a draft no peer would accept. */
 export interface DraftRefusal {
@@ -244,7 +264,7 @@ function normaliseDraft(draft: EventDraft): { ok: true; draft: EventDraft } | { 
 }
 
 /** One workspace's events in the store. */
-export class SqlEventLog implements EventLog {
+export class SqlEventLog implements EventLog, DocumentIndex {
   constructor(
     private readonly context: StoreContext,
     readonly workspace: string,
@@ -261,13 +281,37 @@ export class SqlEventLog implements EventLog {
    * racing a device's next event never stalls a sync.
    */
   async vector(): Promise<VersionVector> {
-    const rows = await this.context.client.query<{ device_id: string; seq: number }>(
+    return this.vectorIn(this.context.client);
+  }
+
+  private async vectorIn(executor: SqlExecutor): Promise<VersionVector> {
+    const rows = await executor.query<{ device_id: string; seq: number }>(
       `SELECT h.device_id, least(h.seq, coalesce((d.record::jsonb ->> 'revokedAfter')::int, h.seq)) AS seq
        FROM heads h LEFT JOIN devices d ON d.workspace = h.workspace AND d.device_id = h.device_id
        WHERE h.workspace = $1`,
       [this.workspace],
     );
     return Object.fromEntries(rows.map((row) => [row.device_id, row.seq]));
+  }
+
+  /**
+   * Every document event of `collection`, in the total order, and the vector
+   * they were read at (one snapshot): a reader follows on with `eventsBeyond`
+   * from that vector. Reads the collection's index, not the record.
+   */
+  async documentEvents(collection: string): Promise<{ events: WarEvent[]; vector: VersionVector }> {
+    return this.context.client.transaction(async (tx) => {
+      const vector = await this.vectorIn(tx);
+      const rows = await tx.query<{ body: string }>(
+        `SELECT body FROM events WHERE workspace = $1 AND collection = $2 ORDER BY hlc, device_id, seq`,
+        [this.workspace, collection],
+      );
+      const revoked = await this.revokedAfter(tx);
+      const events = rows
+        .map((row) => JSON.parse(row.body) as WarEvent)
+        .filter((event) => event.seq <= (revoked.get(event.deviceId) ?? event.seq));
+      return { events, vector };
+    });
   }
 
   /** Each revoked device's revocation point; few rows, read as needed. */
@@ -609,10 +653,10 @@ export class SqlEventLog implements EventLog {
     for (let start = 0; start < events.length; start += INSERT_ROWS) {
       const rows = events
         .slice(start, start + INSERT_ROWS)
-        .map((event) => [event.deviceId, event.seq, event.hlc, event.hash, JSON.stringify(event)]);
+        .map((event) => [event.deviceId, event.seq, event.hlc, event.hash, JSON.stringify(event), collectionOf(event)]);
       await tx.query(
-        `INSERT INTO events (workspace, device_id, seq, hlc, hash, body)
-         SELECT $1, r ->> 0, (r ->> 1)::int, r ->> 2, r ->> 3, r ->> 4
+        `INSERT INTO events (workspace, device_id, seq, hlc, hash, body, collection)
+         SELECT $1, r ->> 0, (r ->> 1)::int, r ->> 2, r ->> 3, r ->> 4, r ->> 5
          FROM jsonb_array_elements($2::jsonb) AS r`,
         [this.workspace, JSON.stringify(rows)],
       );
