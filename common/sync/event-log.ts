@@ -30,6 +30,15 @@ export interface EventLog {
   apply(events: readonly unknown[], options?: ApplyOptions): Promise<ApplyResult>;
 }
 
+/** A position in the one total order (hlc, deviceId, seq): an event's. */
+export type OrderPosition = Pick<WarEvent, 'hlc' | 'deviceId' | 'seq'>;
+
+/** A store that reads its events in the total order from any point, so a reader refolds from a checkpoint, not from the start. */
+export interface OrderedLog {
+  /** Up to `limit` events after `position` (from the first when undefined) in (hlc, deviceId, seq) order, revoked ones included. */
+  eventsAfter(position: OrderPosition | undefined, limit: number): Promise<WarEvent[]>;
+}
+
 /** A store that indexes documents by collection (the host's and the hub's), so a reader of one kind never scans the record. */
 export interface DocumentIndex {
   /** Every document event of `collection` in the total order, and the vector they were read at. */

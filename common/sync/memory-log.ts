@@ -10,7 +10,7 @@ import { deviceIdOf, type DeviceRecord, type VerifySignature } from '../events/d
 import { forkPoint, forkRevocation } from '../events/fork';
 import type { DeviceKind, EventDraft, PersonRef, WarEvent } from '../events/event';
 import { decodeHlc } from '../events/hlc';
-import type { ApplyOptions, ApplyResult, EventLog } from './event-log';
+import type { ApplyOptions, ApplyResult, EventLog, OrderedLog, OrderPosition } from './event-log';
 import {
   devicesOf,
   heldKey,
@@ -40,7 +40,7 @@ export interface MemoryEventLogOptions {
   readonly identity?: MemoryIdentity;
 }
 
-export class MemoryEventLog implements EventLog {
+export class MemoryEventLog implements EventLog, OrderedLog {
   private readonly byDevice = new Map<string, WarEvent[]>();
   private ownHead: ChainHead = EMPTY_HEAD;
   /** Devices enrolled, renamed or revoked by the events held (identity checks only). */
@@ -175,6 +175,12 @@ export class MemoryEventLog implements EventLog {
     }
     this.store(plan.toStore, plan.changes);
     return { ok: true, stored: plan.toStore.length };
+  }
+
+  async eventsAfter(position: OrderPosition | undefined, limit: number): Promise<WarEvent[]> {
+    const ordered = this.all().sort(compareEvents);
+    const from = position ? ordered.findIndex((event) => compareEvents(event, position) > 0) : 0;
+    return from < 0 ? [] : ordered.slice(from, from + limit);
   }
 
   all(): WarEvent[] {

@@ -11,7 +11,7 @@ import {
   type Workspace,
 } from '../../common/events/event';
 import type { DeviceKey } from '../services/identity/device-key';
-import type { EventLog } from '../../common/sync/event-log';
+import type { EventLog, OrderedLog } from '../../common/sync/event-log';
 import type { Logger } from '../services/logger';
 import { hasPgliteDatabase, hasPgliteTemplate, openPgliteClient } from './store/pglite-client';
 import { SqlEventStore, type SqlEventLog } from './store/sql-event-log';
@@ -19,7 +19,7 @@ import { SqlEventStore, type SqlEventLog } from './store/sql-event-log';
 export type AppendOwn = (drafts: readonly EventDraft[], nowMs: number) => Promise<readonly WarEvent[]>;
 
 export interface WorkspaceLog {
-  readonly log: EventLog;
+  readonly log: EventLog & OrderedLog;
   /** Seals the host's own events (monitor changes) onto this device's chain; absent on a read-only log. */
   readonly append?: AppendOwn;
   /** The device this host writes as, where it writes (the exercise clock runs the sessions it started). */

@@ -25,6 +25,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+// Each test opens PGlite once or twice (one of them runs initdb): seconds on a busy machine.
 /** Every file of a directory tree with its size and modification time. */
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -64,7 +65,7 @@ describe('the empty database made at build time', () => {
     await again.client.close();
     expect(await snapshot(template)).toEqual(before);
     expect(await readdir(dir)).not.toContain('pgdata.copying');
-  });
+  }, 120_000);
 
   it('leaves a data dir that holds a database alone', async () => {
     const dir = join(root, 'existing');
@@ -75,7 +76,7 @@ describe('the empty database made at build time', () => {
     const reopened = await openPgliteClient(dir, undefined, { template });
     expect(await reopened.query<{ x: number }>('SELECT x FROM kept')).toEqual([{ x: 42 }]);
     await reopened.close();
-  });
+  }, 120_000);
 
   it('redoes a copy cut short: the scratch copy is never taken for a database', async () => {
     const dir = join(root, 'cut-short');
@@ -86,5 +87,5 @@ describe('the empty database made at build time', () => {
     expect(await client.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
     await client.close();
     expect(await readdir(dir)).not.toContain('pgdata.copying');
-  });
+  }, 120_000);
 });

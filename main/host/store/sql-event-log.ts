@@ -31,7 +31,7 @@ import {
   type WarEvent,
 } from '../../../common/events/event';
 import { decodeHlc, encodeHlc, MAX_CLOCK_AHEAD_MS, startingClock } from '../../../common/events/hlc';
-import type { ApplyResult, DocumentIndex, EventLog } from '../../../common/sync/event-log';
+import type { ApplyResult, DocumentIndex, EventLog, OrderedLog, OrderPosition } from '../../../common/sync/event-log';
 import {
   devicesOf,
   heldKey,
@@ -264,7 +264,7 @@ function normaliseDraft(draft: EventDraft): { ok: true; draft: EventDraft } | { 
 }
 
 /** One workspace's events in the store. */
-export class SqlEventLog implements EventLog, DocumentIndex {
+export class SqlEventLog implements EventLog, DocumentIndex, OrderedLog {
   constructor(
     private readonly context: StoreContext,
     readonly workspace: string,
@@ -311,6 +311,27 @@ export class SqlEventLog implements EventLog, DocumentIndex {
         .map((row) => JSON.parse(row.body) as WarEvent)
         .filter((event) => event.seq <= (revoked.get(event.deviceId) ?? event.seq));
       return { events, vector };
+    });
+  }
+
+  async eventsAfter(position: OrderPosition | undefined, limit: number): Promise<WarEvent[]> {
+    return this.context.client.transaction(async (tx) => {
+      // As in eventsBeyond: walk the order index, never sort the tail.
+      await tx.query(
+        `SELECT set_config('enable_sort', 'off', true), set_config('enable_bitmapscan', 'off', true),
+                set_config('enable_seqscan', 'off', true)`,
+      );
+      const rows = position
+        ? await tx.query<{ body: string }>(
+            `SELECT body FROM events WHERE workspace = $1 AND (hlc, device_id, seq) > ($2, $3, $4)
+             ORDER BY workspace, hlc, device_id, seq LIMIT $5`,
+            [this.workspace, position.hlc, position.deviceId, position.seq, limit],
+          )
+        : await tx.query<{ body: string }>(
+            `SELECT body FROM events WHERE workspace = $1 ORDER BY workspace, hlc, device_id, seq LIMIT $2`,
+            [this.workspace, limit],
+          );
+      return rows.map((row) => JSON.parse(row.body) as WarEvent);
     });
   }
 
