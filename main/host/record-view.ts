@@ -2,28 +2,18 @@
 // current by reading only what is new (by version vector). The host consults it
 // before acting for a window, so a window's say-so never replaces the record.
 //
-// It keeps no copy of the events. An event that sorts before what it folded
-// already (sync brought an older one) is folded again from the last checkpoint
-// before it, reading the record from there in its order; checkpoints are the
-// states at a few points of the order, the newest ones closest together.
-import { advanceState, EMPTY_STATE, foldEvents, type WarRoomState } from '../../common/domain/incidents';
+// It keeps no copy of the events (common/domain/checkpointed-fold.ts): an event
+// that sorts before what it folded (sync brought an older one) is folded again
+// from the last checkpoint before it, reading the record in its order from there.
+import { CheckpointedFold } from '../../common/domain/checkpointed-fold';
+import type { WarRoomState } from '../../common/domain/incidents';
 import type { WarEvent } from '../../common/events/event';
-import { compareEvents } from '../../common/domain/order';
 import type { EventLog, OrderedLog } from '../../common/sync/event-log';
 import type { VersionVector } from '../../common/sync/vector';
 import type { Clock } from '../services/clock';
 import type { HostEvents } from './bridge-router';
 
 const READ_BATCH = 5_000;
-/** Events folded between two checkpoints, and how many checkpoints are kept (the oldest go first). */
-const CHECKPOINT_EVERY = 10_000;
-const CHECKPOINTS = 6;
-
-interface Checkpoint {
-  /** The last event folded into `state`. */
-  readonly at: WarEvent;
-  readonly state: WarRoomState;
-}
 
 export interface RecordViewOptions {
   readonly log: () => Promise<EventLog & OrderedLog>;
@@ -38,19 +28,15 @@ export function covers(held: VersionVector, wanted: VersionVector): boolean {
 }
 
 export class RecordView {
-  private state: WarRoomState = EMPTY_STATE;
+  private fold: CheckpointedFold | undefined;
   private readonly vector: Record<string, number> = {};
-  private checkpoints: Checkpoint[] = [];
-  /** Events folded since the newest checkpoint. */
-  private sinceCheckpoint = 0;
-  private refoldCount = 0;
   private reading: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: RecordViewOptions) {}
 
   /** How many times the view folded again from a checkpoint or from the start (tests read it). */
   get refolds(): number {
-    return this.refoldCount;
+    return this.fold?.refolds ?? 0;
   }
 
   /** The state of everything the host's record holds now. */
@@ -101,83 +87,25 @@ export class RecordView {
 
   private async read(): Promise<WarRoomState> {
     const log = await this.options.log();
+    this.fold ??= new CheckpointedFold(
+      async function* inOrder(checkpoint) {
+        let position: WarEvent | undefined = checkpoint?.at;
+        for (;;) {
+          const batch = await log.eventsAfter(position, READ_BATCH);
+          if (batch.length > 0) yield batch;
+          if (batch.length < READ_BATCH) return;
+          position = batch.at(-1);
+        }
+      },
+      this.options.checkpointEvery ? { every: this.options.checkpointEvery } : {},
+    );
     const fresh: WarEvent[] = [];
     for (;;) {
       const batch = await log.eventsBeyond(this.vector, READ_BATCH);
-      this.note(batch);
+      for (const event of batch) this.vector[event.deviceId] = Math.max(this.vector[event.deviceId] ?? 0, event.seq);
       fresh.push(...batch);
       if (batch.length < READ_BATCH) break;
     }
-    if (fresh.length === 0) return this.state;
-    // In the record's order, a checkpoint's worth at a time, so that a long read leaves checkpoints along the way.
-    const ordered = [...fresh].sort(compareEvents);
-    const every = this.options.checkpointEvery ?? CHECKPOINT_EVERY;
-    for (let start = 0; start < ordered.length; start += every) {
-      const advanced = advanceState(this.state, ordered.slice(start, start + every));
-      if (!advanced) {
-        await this.refold(log, ordered.slice(start));
-        break;
-      }
-      this.state = advanced;
-      this.countFolded(Math.min(every, ordered.length - start));
-    }
-    return this.state;
-  }
-
-  /** What the view has read (a refold may read events stored since its last read: they count as read). */
-  private note(events: readonly WarEvent[]): void {
-    for (const event of events) this.vector[event.deviceId] = Math.max(this.vector[event.deviceId] ?? 0, event.seq);
-  }
-
-  private countFolded(count: number): void {
-    this.sinceCheckpoint += count;
-    const last = this.state.last;
-    if (this.sinceCheckpoint < (this.options.checkpointEvery ?? CHECKPOINT_EVERY) || !last) return;
-    this.checkpoints.push({ at: last, state: this.state });
-    this.sinceCheckpoint = 0;
-    if (this.checkpoints.length > CHECKPOINTS) this.checkpoints.splice(0, 1);
-  }
-
-  /**
-   * Folds again from the last checkpoint before the oldest of `fresh` (they are
-   * stored already), reading the record in its order from there. A revocation
-   * that reaches back before the checkpoint, or no checkpoint old enough, folds
-   * the whole record.
-   */
-  private async refold(log: EventLog & OrderedLog, fresh: readonly WarEvent[]): Promise<void> {
-    this.refoldCount += 1;
-    const oldest = fresh.reduce((a, b) => (compareEvents(a, b) <= 0 ? a : b));
-    while (this.checkpoints.length > 0 && compareEvents(this.checkpoints.at(-1)?.at ?? oldest, oldest) >= 0)
-      this.checkpoints.pop();
-    const base = this.checkpoints.at(-1);
-    let state = base?.state ?? EMPTY_STATE;
-    let position: WarEvent | undefined = base?.at;
-    this.sinceCheckpoint = 0;
-    for (;;) {
-      const batch = await log.eventsAfter(position, READ_BATCH);
-      if (batch.length === 0) break;
-      this.note(batch);
-      const next = advanceState(state, batch);
-      if (!next) return this.foldWhole(log);
-      state = next;
-      position = batch.at(-1);
-      this.state = state;
-      this.countFolded(batch.length);
-      if (batch.length < READ_BATCH) break;
-    }
-    this.state = state;
-  }
-
-  private async foldWhole(log: EventLog & OrderedLog): Promise<void> {
-    const events: WarEvent[] = [];
-    for (;;) {
-      const batch = await log.eventsAfter(events.at(-1), READ_BATCH);
-      this.note(batch);
-      events.push(...batch);
-      if (batch.length < READ_BATCH) break;
-    }
-    this.checkpoints = [];
-    this.sinceCheckpoint = 0;
-    this.state = foldEvents(events);
+    return fresh.length > 0 ? this.fold.add(fresh) : this.fold.current;
   }
 }
