@@ -20,8 +20,8 @@ describe('entries to read with care', () => {
   it('flags an entry written before signing, and none of a signed one with a sound clock', () => {
     const [unsigned] = seal([declare]) as [WarEvent];
     const signed = { ...unsigned, id: 'signed', sig: 'ab'.repeat(64) } as WarEvent;
-    expect(foldEvents([unsigned]).incidents.get(unsigned.id)?.timeline[0]?.caution).toBe('unsigned');
-    expect(foldEvents([signed]).incidents.get('signed')?.timeline[0]?.caution).toBeUndefined();
+    expect(foldEvents([unsigned]).incidents.get(unsigned.id)?.timeline.at(0)?.caution).toBe('unsigned');
+    expect(foldEvents([signed]).incidents.get('signed')?.timeline.at(0)?.caution).toBeUndefined();
   });
 
   it('flags an entry whose wall time and clock disagree by more than 5 minutes, and shows its wall time', () => {
@@ -31,10 +31,10 @@ describe('entries to read with care', () => {
       sig: 'ab'.repeat(64),
       hlc: encodeHlc({ ms: T0 + 6 * 60_000, counter: 0 }),
     } as WarEvent;
-    const entry = foldEvents([dragged]).incidents.get(event.id)?.timeline[0];
+    const entry = foldEvents([dragged]).incidents.get(event.id)?.timeline.at(0);
     expect(entry?.caution).toBe('clock-disputed');
     expect(entry?.at).toBe(T0);
     const within = { ...dragged, hlc: encodeHlc({ ms: T0 + 4 * 60_000, counter: 0 }) } as WarEvent;
-    expect(foldEvents([within]).incidents.get(event.id)?.timeline[0]?.caution).toBeUndefined();
+    expect(foldEvents([within]).incidents.get(event.id)?.timeline.at(0)?.caution).toBeUndefined();
   });
 });

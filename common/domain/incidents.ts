@@ -1,7 +1,9 @@
 // Incident state as a pure fold of events. Any replica holding the same events
 // computes the same state, whatever order they arrived in. New events that sort
 // after everything folded so far are applied incrementally (the usual case: a
-// note just posted), copying only the incident they touch.
+// note just posted), copying only the incident they touch, and of it only the
+// fields they change: its timeline is a persistent list, so a note costs the
+// same on a ten-entry incident as on a million-entry one.
 import { assertNever } from '../assert';
 import { eventTime, isClockDisputed } from '../events/hlc';
 import { revocationsIn } from '../events/devices';
@@ -40,6 +42,7 @@ import { applyRunbookDoc, NO_RUNBOOK_DOCS, type RunbookDocs } from '../runbooks/
 import type { LocalText, StepKind } from '../runbooks/runbook-schema';
 import type { KeyTimeCorrection, KeyTimes } from './key-times';
 import { compareEvents } from './order';
+import { PersistentList } from './persistent-list';
 import { rolesOfActor, type RoleHolder } from './roles';
 import type { Audience, MessageChannel } from '../comms/audiences';
 import { applyCommsDoc, NO_COMMS_DOCS, type CommsDocs } from '../comms/comms-docs';
@@ -163,6 +166,9 @@ export type TimelineEntry = EntryBase &
 
 export type TimelineEntryKind = TimelineEntry['kind'];
 
+/** An incident's entries, oldest first: each state holds its own version, and versions share their storage. */
+export type Timeline = PersistentList<TimelineEntry>;
+
 export interface Incident {
   readonly id: string;
   readonly title: string;
@@ -186,7 +192,7 @@ export interface Incident {
   /** Messages told about it, by message id, oldest first. */
   readonly messages: ReadonlyMap<string, IncidentMessage>;
   /** Oldest first. */
-  readonly timeline: readonly TimelineEntry[];
+  readonly timeline: Timeline;
 }
 
 export interface WarRoomState {
@@ -231,31 +237,58 @@ export const EMPTY_STATE: WarRoomState = {
 };
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-interface IncidentDraft extends Mutable<
-  Omit<Incident, 'timeline' | 'roles' | 'pinned' | 'monitors' | 'keyTimes' | 'runs' | 'messages'>
-> {
-  timeline: TimelineEntry[];
-  runs: Map<string, RunbookRun>;
-  messages: Map<string, IncidentMessage>;
-  roles: Map<string, RoleHolder>;
-  pinned: Set<string>;
-  monitors: Set<string>;
-  keyTimes: { auto: Partial<Record<KeyTime, number>>; corrected: Partial<Record<KeyTime, KeyTimeCorrection>> };
+
+interface WritableKeyTimes {
+  auto: Partial<Record<KeyTime, number>>;
+  corrected: Partial<Record<KeyTime, KeyTimeCorrection>>;
 }
 
-/** A private copy of an incident to change; the copy of a 100,000-entry timeline costs well under a millisecond. */
-function draftOf(incident: Incident): IncidentDraft {
-  return {
-    ...incident,
-    services: incident.services,
-    timeline: incident.timeline.slice(),
-    roles: new Map(incident.roles),
-    pinned: new Set(incident.pinned),
-    monitors: new Set(incident.monitors),
-    runs: new Map(incident.runs),
-    messages: new Map(incident.messages),
-    keyTimes: { auto: { ...incident.keyTimes.auto }, corrected: { ...incident.keyTimes.corrected } },
-  };
+/**
+ * An incident being changed by one fold step: a shallow copy that the new state
+ * holds, whose collections are copied the first time the step writes to them,
+ * so that a note copies none of them (the timeline only grows, by `append`).
+ */
+class IncidentDraft {
+  readonly incident: Mutable<Incident>;
+  #roles: Map<string, RoleHolder> | undefined;
+  #pinned: Set<string> | undefined;
+  #monitors: Set<string> | undefined;
+  #runs: Map<string, RunbookRun> | undefined;
+  #messages: Map<string, IncidentMessage> | undefined;
+  #keyTimes: WritableKeyTimes | undefined;
+
+  constructor(incident: Incident) {
+    this.incident = { ...incident };
+  }
+
+  append(entry: TimelineEntry): void {
+    this.incident.timeline = this.incident.timeline.append(entry);
+  }
+
+  get roles(): Map<string, RoleHolder> {
+    return (this.#roles ??= this.incident.roles = new Map(this.incident.roles));
+  }
+
+  get pinned(): Set<string> {
+    return (this.#pinned ??= this.incident.pinned = new Set(this.incident.pinned));
+  }
+
+  get monitors(): Set<string> {
+    return (this.#monitors ??= this.incident.monitors = new Set(this.incident.monitors));
+  }
+
+  get runs(): Map<string, RunbookRun> {
+    return (this.#runs ??= this.incident.runs = new Map(this.incident.runs));
+  }
+
+  get messages(): Map<string, IncidentMessage> {
+    return (this.#messages ??= this.incident.messages = new Map(this.incident.messages));
+  }
+
+  get keyTimes(): WritableKeyTimes {
+    const { auto, corrected } = this.incident.keyTimes;
+    return (this.#keyTimes ??= this.incident.keyTimes = { auto: { ...auto }, corrected: { ...corrected } });
+  }
 }
 
 const STAGE: Record<IncidentStatus, number> = {
@@ -312,9 +345,9 @@ class Folder {
     if (existing) return existing;
     const incident = this.incidents.get(id);
     if (!incident) return undefined;
-    const draft = draftOf(incident);
+    const draft = new IncidentDraft(incident);
     this.drafts.set(id, draft);
-    this.incidents.set(id, draft);
+    this.incidents.set(id, draft.incident);
     return draft;
   }
 
@@ -367,7 +400,7 @@ class Folder {
   private declare(event: Extract<WarEvent, { type: 'incident.declared' }>, at: number): void {
     if (this.incidents.has(event.id)) return;
     const { title, severity, kind, services = [], processes = [], startedAt, detectedAt } = event.payload;
-    const draft: IncidentDraft = {
+    const draft = new IncidentDraft({
       id: event.id,
       title,
       severity,
@@ -384,22 +417,20 @@ class Folder {
       monitors: new Set(),
       runs: new Map(),
       messages: new Map(),
-      timeline: [
-        {
-          kind: 'declared',
-          eventId: event.id,
-          at,
-          actor: event.actor,
-          actorRoles: [],
-          caution: cautionOf(event),
-          title,
-          severity,
-          incidentKind: kind,
-        },
-      ],
-    };
+      timeline: PersistentList.of<TimelineEntry>({
+        kind: 'declared',
+        eventId: event.id,
+        at,
+        actor: event.actor,
+        actorRoles: [],
+        caution: cautionOf(event),
+        title,
+        severity,
+        incidentKind: kind,
+      }),
+    });
     this.drafts.set(event.id, draft);
-    this.incidents.set(event.id, draft);
+    this.incidents.set(event.id, draft.incident);
   }
 
   /**
@@ -416,8 +447,8 @@ class Folder {
       if (!isLinked && !incident.services.some((service) => wanted.has(normaliseName(service)))) continue;
       const draft = this.draft(id);
       if (!draft) continue;
-      draft.updatedAt = Math.max(draft.updatedAt, at);
-      draft.timeline.push({
+      draft.incident.updatedAt = Math.max(draft.incident.updatedAt, at);
+      draft.append({
         eventId: event.id,
         at,
         actor: event.actor,
@@ -468,7 +499,8 @@ type IncidentEvent = Exclude<
   }
 >;
 
-function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: number): void {
+function applyToIncident(draft: IncidentDraft, event: IncidentEvent, at: number): void {
+  const incident = draft.incident;
   incident.updatedAt = Math.max(incident.updatedAt, at);
   const entry: EntryBase = {
     eventId: event.id,
@@ -478,12 +510,11 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
     actorRoles: incident.roles.size === 0 ? NO_ROLES : rolesOfActor(incident.roles, event.actor),
     caution: cautionOf(event),
   };
-  const { auto, corrected } = incident.keyTimes;
   switch (event.type) {
     case 'incident.note-added':
       // The hot path of a long incident: a plain literal, as a spread here cost
       // most of a 100,000-event fold.
-      incident.timeline.push({
+      draft.append({
         eventId: entry.eventId,
         at,
         actor: entry.actor,
@@ -500,39 +531,40 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
       if (changes.kind !== undefined) incident.kind = changes.kind;
       if (changes.services !== undefined) incident.services = changes.services;
       if (changes.processes !== undefined) incident.processes = changes.processes;
-      incident.timeline.push({ ...entry, kind: 'updated', changes });
+      draft.append({ ...entry, kind: 'updated', changes });
       return;
     }
     // Single-valued fields: the last change in the one total order wins, on every
     // replica alike; concurrent changes all stay in the timeline.
     case 'incident.status-changed':
-      incident.timeline.push({ ...entry, kind: 'status', from: incident.status, to: event.payload.status });
+      draft.append({ ...entry, kind: 'status', from: incident.status, to: event.payload.status });
       incident.status = event.payload.status;
-      moveKeyTimes(auto, event.payload.status, at);
+      moveKeyTimes(draft.keyTimes.auto, event.payload.status, at);
       return;
     case 'incident.severity-changed':
-      incident.timeline.push({ ...entry, kind: 'severity', from: incident.severity, to: event.payload.severity });
+      draft.append({ ...entry, kind: 'severity', from: incident.severity, to: event.payload.severity });
       incident.severity = event.payload.severity;
       return;
     case 'incident.key-time-corrected': {
       const { key, reason } = event.payload;
+      const { auto, corrected } = draft.keyTimes;
       const from = corrected[key]?.at ?? auto[key];
       corrected[key] = { at: event.payload.at, by: event.actor, reason, eventId: event.id };
-      incident.timeline.push({ ...entry, kind: 'key-time', key, from, to: event.payload.at, reason });
+      draft.append({ ...entry, kind: 'key-time', key, from, to: event.payload.at, reason });
       return;
     }
     case 'incident.entry-pinned':
-      if (event.payload.pinned) incident.pinned.add(event.payload.eventId);
-      else incident.pinned.delete(event.payload.eventId);
+      if (event.payload.pinned) draft.pinned.add(event.payload.eventId);
+      else draft.pinned.delete(event.payload.eventId);
       return;
     case 'incident.role-assigned':
     case 'incident.role-handed-over': {
       const { role } = event.payload;
       const person = event.type === 'incident.role-assigned' ? event.payload.person : event.payload.to;
       const previous = incident.roles.get(role)?.person;
-      incident.roles.set(role, { person, since: at, by: event.actor, eventId: event.id });
-      if (role === 'commander') auto.acknowledged ??= at;
-      incident.timeline.push({
+      draft.roles.set(role, { person, since: at, by: event.actor, eventId: event.id });
+      if (role === 'commander') draft.keyTimes.auto.acknowledged ??= at;
+      draft.append({
         ...entry,
         kind: 'role',
         action: event.type === 'incident.role-assigned' ? 'assigned' : 'handed-over',
@@ -546,8 +578,8 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
     case 'incident.role-released': {
       const { role, note } = event.payload;
       const previous = incident.roles.get(role)?.person;
-      incident.roles.delete(role);
-      incident.timeline.push({
+      draft.roles.delete(role);
+      draft.append({
         ...entry,
         kind: 'role',
         action: 'released',
@@ -559,8 +591,8 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
     }
     case 'incident.monitor-linked': {
       const { monitorId, name, status, reason, latencyMs } = event.payload;
-      incident.monitors.add(monitorId);
-      incident.timeline.push({
+      draft.monitors.add(monitorId);
+      draft.append({
         ...entry,
         kind: 'monitor',
         action: 'linked',
@@ -580,9 +612,9 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
         // can place it first) never replaces it, and leaves the run contested.
         const contested = claimRun(known, origin);
         if (!contested) return;
-        incident.runs.set(contested.id, contested);
-        if (known.contestedBy.length === 0) flagStart(incident, known.start.eventId, 'contested');
-        incident.timeline.push({
+        draft.runs.set(contested.id, contested);
+        if (known.contestedBy.length === 0) flagStart(draft, known.start.eventId, 'contested');
+        draft.append({
           ...entry,
           kind: 'runbook',
           runId: known.id,
@@ -594,8 +626,8 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
         return;
       }
       const run = startRun(event.payload, origin);
-      incident.runs.set(run.id, run);
-      incident.timeline.push({
+      draft.runs.set(run.id, run);
+      draft.append({
         ...entry,
         kind: 'runbook',
         runId: run.id,
@@ -609,13 +641,13 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
       const run = incident.runs.get(event.payload.runId);
       if (!run) return;
       const { run: next, flag } = changeStep(run, event.payload, factsOf(event, at));
-      incident.runs.set(next.id, next);
+      draft.runs.set(next.id, next);
       const step = stepOf(run, event.payload.stepId);
       const branch =
         step?.kind === 'decision'
           ? step.options.find((option) => option.id === event.payload.branch)?.label
           : undefined;
-      incident.timeline.push({
+      draft.append({
         ...entry,
         kind: 'runbook',
         runId: run.id,
@@ -635,9 +667,9 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
     case 'comms.message-recorded': {
       if (incident.messages.has(event.payload.messageId)) return;
       const message = recordMessage(event.payload, event.actor, at);
-      incident.messages.set(message.id, message);
+      draft.messages.set(message.id, message);
       const { messageId, audience, channel, destination, subject, text } = event.payload;
-      incident.timeline.push({
+      draft.append({
         ...entry,
         kind: 'message',
         action: 'recorded',
@@ -655,8 +687,8 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
       if (!message) return;
       const next = deliver(message, event.payload, at);
       if (next === message) return;
-      incident.messages.set(next.id, next);
-      incident.timeline.push({
+      draft.messages.set(next.id, next);
+      draft.append({
         ...entry,
         kind: 'message',
         action: event.payload.status,
@@ -676,7 +708,7 @@ function applyToIncident(incident: IncidentDraft, event: IncidentEvent, at: numb
       const isKnown = incident.timeline.some(
         (known) => known.kind === 'continuity' && known.processId === processId && known.threshold === threshold,
       );
-      if (!isKnown) incident.timeline.push({ ...entry, kind: 'continuity', processId, process, threshold, crossedAt });
+      if (!isKnown) draft.append({ ...entry, kind: 'continuity', processId, process, threshold, crossedAt });
       return;
     }
     default:
@@ -688,15 +720,17 @@ function factsOf(event: IncidentEvent, at: number): EventFacts {
   return { eventId: event.id, hash: event.hash, deviceId: event.deviceId, actor: event.actor, at };
 }
 
-/** Marks the start entry of a run that has just become contested; it happens once per run, so a scan is cheap. */
-function flagStart(incident: IncidentDraft, eventId: string, flag: StepFlag): void {
-  for (let index = incident.timeline.length - 1; index >= 0; index -= 1) {
-    const known = incident.timeline[index];
-    if (known?.kind === 'runbook' && known.eventId === eventId) {
-      incident.timeline[index] = { ...known, flag };
-      return;
-    }
-  }
+/**
+ * Marks the start entry of a run that has just become contested. It happens once
+ * per run, so a scan back to the start is affordable; the replacement copies one
+ * chunk of the timeline, and the snapshots before keep the entry as it was.
+ */
+function flagStart(draft: IncidentDraft, eventId: string, flag: StepFlag): void {
+  const { timeline } = draft.incident;
+  const index = timeline.findLastIndex((known) => known.kind === 'runbook' && known.eventId === eventId);
+  const known = timeline.at(index);
+  if (index < 0 || known?.kind !== 'runbook') return;
+  draft.incident.timeline = timeline.with(index, { ...known, flag });
 }
 
 /** Folds events, in any order, into the war-room state. */

@@ -6,6 +6,7 @@
 import { NOTE_KINDS, type NoteKind } from '../events/event';
 import { localText } from '../runbooks/runbook-schema';
 import type { TimelineEntry, TimelineEntryKind } from './incidents';
+import type { ListView } from './persistent-list';
 
 /** What the kind filter offers: each note kind, and each kind of change. */
 export const CHANGE_KINDS = [
@@ -128,11 +129,11 @@ export function isFilterActive(filter: TimelineFilter): boolean {
  * The entries that pass the filter, in the timeline's order (oldest first). With
  * no filter active the timeline itself is returned, uncopied.
  */
-export function filterTimeline(
-  timeline: readonly TimelineEntry[],
+export function filterTimeline<Entries extends ListView<TimelineEntry>>(
+  timeline: Entries,
   filter: TimelineFilter,
   pinned: ReadonlySet<string>,
-): readonly TimelineEntry[] {
+): Entries | TimelineEntry[] {
   const terms = queryTerms(filter.query);
   const { kinds, author, role, isPinnedOnly } = filter;
   if (kinds.size === 0 && author === null && role === null && !isPinnedOnly && terms.length === 0) return timeline;
@@ -180,7 +181,7 @@ export interface TimelineFacets {
 }
 
 /** The authors and roles a timeline's filters can offer, sorted. */
-export function timelineFacets(timeline: readonly TimelineEntry[]): TimelineFacets {
+export function timelineFacets(timeline: Iterable<TimelineEntry>): TimelineFacets {
   const authors = new Set<string>();
   const roles = new Set<string>();
   for (const entry of timeline) {
@@ -192,7 +193,9 @@ export function timelineFacets(timeline: readonly TimelineEntry[]): TimelineFace
 }
 
 /** The pinned entries ("key moments"), oldest first. */
-export function pinnedEntries(timeline: readonly TimelineEntry[], pinned: ReadonlySet<string>): TimelineEntry[] {
-  if (pinned.size === 0) return [];
-  return timeline.filter((entry) => pinned.has(entry.eventId));
+export function pinnedEntries(timeline: Iterable<TimelineEntry>, pinned: ReadonlySet<string>): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  if (pinned.size === 0) return entries;
+  for (const entry of timeline) if (pinned.has(entry.eventId)) entries.push(entry);
+  return entries;
 }

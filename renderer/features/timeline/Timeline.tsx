@@ -7,6 +7,7 @@ import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Documents } from '../../../common/domain/documents';
 import type { TimelineEntry } from '../../../common/domain/incidents';
+import type { ListView } from '../../../common/domain/persistent-list';
 import { filterKindOf } from '../../../common/domain/timeline-filter';
 import { useLocale, useT } from '../../i18n';
 import { charsPerLine, LINE_PX, RowHeights } from './row-height';
@@ -22,7 +23,7 @@ export interface ScrollRequest {
 
 interface Props {
   /** Oldest first, as filtered; shown newest first. */
-  entries: readonly TimelineEntry[];
+  entries: ListView<TimelineEntry>;
   pinned: ReadonlySet<string>;
   docs: Documents;
   now: number;
@@ -62,7 +63,7 @@ export function Timeline({ entries, pinned, docs, now, timeMode, onPin, scrollRe
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const count = entries.length;
   // Stable per list: the virtualizer re-measures every row when these change.
-  const at = useCallback((index: number) => entries[count - 1 - index], [entries, count]);
+  const at = useCallback((index: number) => entries.at(count - 1 - index), [entries, count]);
   // The pane's width, for the height guesses; rounded so that a pixel of resize re-lays out nothing.
   const [perLine, setPerLine] = useState(() => charsPerLine(FALLBACK_WIDTH_PX));
   const [rowHeights] = useState(() => new RowHeights());
@@ -90,7 +91,7 @@ export function Timeline({ entries, pinned, docs, now, timeMode, onPin, scrollRe
   });
 
   // Remember the newest entry as the reader leaves the top; forget it when they return.
-  const newest = entries[count - 1]?.eventId ?? null;
+  const newest = entries.at(count - 1)?.eventId ?? null;
   if (isAtTop && seenNewest !== null) setSeenNewest(null);
   if (!isAtTop && seenNewest === null && newest !== null) setSeenNewest(newest);
   let unseen = 0;
@@ -98,7 +99,7 @@ export function Timeline({ entries, pinned, docs, now, timeMode, onPin, scrollRe
     // Bounded: this runs on every scroll frame. An entry filtered away counts nothing.
     const limit = Math.max(0, count - MAX_UNSEEN);
     let index = count - 1;
-    while (index >= limit && entries[index]?.eventId !== seenNewest) index -= 1;
+    while (index >= limit && entries.at(index)?.eventId !== seenNewest) index -= 1;
     unseen = index >= limit ? count - 1 - index : 0;
   }
 
@@ -112,7 +113,7 @@ export function Timeline({ entries, pinned, docs, now, timeMode, onPin, scrollRe
   useLayoutEffect(() => {
     if (!scrollRequest || handledRequest.current === scrollRequest.nonce) return;
     let position = count - 1;
-    while (position >= 0 && entries[position]?.eventId !== scrollRequest.eventId) position -= 1;
+    while (position >= 0 && entries.at(position)?.eventId !== scrollRequest.eventId) position -= 1;
     if (position < 0) return;
     handledRequest.current = scrollRequest.nonce;
     virtualizer.scrollToIndex(count - 1 - position, { align: 'center' });

@@ -5,6 +5,7 @@
 // row is LINE_PX high, a row adds its padding and border, a briefing its own.
 import { assertNever } from '../../../common/assert';
 import type { TimelineEntry } from '../../../common/domain/incidents';
+import type { ListView } from '../../../common/domain/persistent-list';
 
 export const LINE_PX = 22;
 /** Row padding (8 + 8) and bottom border (1). */
@@ -107,18 +108,18 @@ export function estimateRowHeight(entry: TimelineEntry | undefined, perLine: num
  * list that only grew (a note posted, a batch synced) extends the array.
  */
 export class RowHeights {
-  private entries: readonly TimelineEntry[] = [];
+  private entries: ListView<TimelineEntry> = [];
   private perLine = 0;
   private heights = new Float64Array(0);
 
-  heightsFor(entries: readonly TimelineEntry[], perLine: number): Float64Array {
+  heightsFor(entries: ListView<TimelineEntry>, perLine: number): Float64Array {
     const previous = this.entries;
     const isAppend =
       perLine === this.perLine &&
       previous.length > 0 &&
       entries.length >= previous.length &&
-      entries[0] === previous[0] &&
-      entries[previous.length - 1] === previous[previous.length - 1];
+      entries.at(0) === previous.at(0) &&
+      entries.at(previous.length - 1) === previous.at(previous.length - 1);
     const from = isAppend ? previous.length : 0;
     if (this.heights.length < entries.length || !isAppend) {
       // Room to grow, so that a night of notes does not copy the array each time.
@@ -127,7 +128,7 @@ export class RowHeights {
       this.heights = next;
     }
     for (let index = from; index < entries.length; index += 1) {
-      this.heights[index] = estimateRowHeight(entries[index], perLine);
+      this.heights[index] = estimateRowHeight(entries.at(index), perLine);
     }
     this.entries = entries;
     this.perLine = perLine;

@@ -4,7 +4,8 @@
 // query grows (the user typing). And the search text of every entry is
 // normalised ahead, in idle time, so the first keystroke does not pay for it.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { TimelineEntry } from '../../../common/domain/incidents';
+import type { Timeline, TimelineEntry } from '../../../common/domain/incidents';
+import type { ListView } from '../../../common/domain/persistent-list';
 import {
   filterTimeline,
   isFilterActive,
@@ -17,23 +18,23 @@ import {
 } from '../../../common/domain/timeline-filter';
 
 interface Computed {
-  readonly timeline: readonly TimelineEntry[];
+  readonly timeline: Timeline;
   readonly pinned: ReadonlySet<string>;
   readonly filter: TimelineFilter;
-  readonly result: readonly TimelineEntry[];
+  readonly result: ListView<TimelineEntry>;
 }
 
 /** Whether `next` is `previous` with entries appended (the fold copies on write, so entries keep their identity). */
-function isAppendOf(previous: readonly TimelineEntry[], next: readonly TimelineEntry[]): boolean {
+function isAppendOf(previous: ListView<TimelineEntry>, next: ListView<TimelineEntry>): boolean {
   return (
     next.length >= previous.length &&
     previous.length > 0 &&
-    next[0] === previous[0] &&
-    next[previous.length - 1] === previous[previous.length - 1]
+    next.at(0) === previous.at(0) &&
+    next.at(previous.length - 1) === previous.at(previous.length - 1)
   );
 }
 
-/** Pins as a set of ids: the fold copies the set whenever it touches the incident. */
+/** Pins as a set of ids: the fold copies the set when it changes it. */
 function isSameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a === b) return true;
   if (a.size !== b.size) return false;
@@ -45,9 +46,9 @@ function isSameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 class FilterCache {
   private last: Computed | null = null;
 
-  filter(timeline: readonly TimelineEntry[], filter: TimelineFilter, pinned: ReadonlySet<string>) {
+  filter(timeline: Timeline, filter: TimelineFilter, pinned: ReadonlySet<string>) {
     const last = this.last;
-    let result: readonly TimelineEntry[];
+    let result: ListView<TimelineEntry>;
     if (!isFilterActive(filter)) result = timeline;
     else if (last && last.timeline === timeline && isSameSet(last.pinned, pinned) && isNarrowing(last.filter, filter)) {
       result = filterTimeline(last.result, filter, pinned);
@@ -66,10 +67,10 @@ class FilterCache {
 }
 
 export function useFilteredTimeline(
-  timeline: readonly TimelineEntry[],
+  timeline: Timeline,
   filter: TimelineFilter,
   pinned: ReadonlySet<string>,
-): readonly TimelineEntry[] {
+): ListView<TimelineEntry> {
   const [cache] = useState(() => new FilterCache());
   return useMemo(() => cache.filter(timeline, filter, pinned), [cache, timeline, filter, pinned]);
 }
@@ -77,19 +78,19 @@ export function useFilteredTimeline(
 /** Authors and roles, extended with what was appended rather than recounted. */
 class FacetsCache {
   private last: {
-    timeline: readonly TimelineEntry[];
+    timeline: Timeline;
     authors: Set<string>;
     roles: Set<string>;
     facets: TimelineFacets;
   } | null = null;
 
-  facets(timeline: readonly TimelineEntry[]): TimelineFacets {
+  facets(timeline: Timeline): TimelineFacets {
     const last = this.last;
     if (last && isAppendOf(last.timeline, timeline)) {
       const { authors, roles } = last;
       const before = authors.size + roles.size;
       for (let index = last.timeline.length; index < timeline.length; index += 1) {
-        const entry = timeline[index];
+        const entry = timeline.at(index);
         if (!entry) continue;
         authors.add(entry.actor);
         for (const role of entry.actorRoles) roles.add(role);
@@ -109,17 +110,16 @@ function sortedFacets(authors: ReadonlySet<string>, roles: ReadonlySet<string>):
   return { authors: [...authors].sort(byName), roles: [...roles].sort(byName) };
 }
 
-export function useTimelineFacets(timeline: readonly TimelineEntry[]): TimelineFacets {
+export function useTimelineFacets(timeline: Timeline): TimelineFacets {
   const [cache] = useState(() => new FacetsCache());
   return useMemo(() => cache.facets(timeline), [cache, timeline]);
 }
 
 /** The key moments, extended with what was appended while the pins stayed the same. */
 class MomentsCache {
-  private last: { timeline: readonly TimelineEntry[]; pinned: ReadonlySet<string>; moments: TimelineEntry[] } | null =
-    null;
+  private last: { timeline: Timeline; pinned: ReadonlySet<string>; moments: TimelineEntry[] } | null = null;
 
-  moments(timeline: readonly TimelineEntry[], pinned: ReadonlySet<string>): TimelineEntry[] {
+  moments(timeline: Timeline, pinned: ReadonlySet<string>): TimelineEntry[] {
     const last = this.last;
     let moments: TimelineEntry[];
     if (last && isSameSet(last.pinned, pinned) && isAppendOf(last.timeline, timeline)) {
@@ -131,7 +131,7 @@ class MomentsCache {
   }
 }
 
-export function useKeyMoments(timeline: readonly TimelineEntry[], pinned: ReadonlySet<string>): TimelineEntry[] {
+export function useKeyMoments(timeline: Timeline, pinned: ReadonlySet<string>): TimelineEntry[] {
   const [cache] = useState(() => new MomentsCache());
   return useMemo(() => cache.moments(timeline, pinned), [cache, timeline, pinned]);
 }
@@ -151,8 +151,8 @@ function whenIdle(run: () => void): IdleHandle {
 }
 
 /** Normalises every entry's search text in idle time, newest first, each entry once. */
-export function useSearchWarmUp(timeline: readonly TimelineEntry[]): void {
-  const warmed = useRef<readonly TimelineEntry[]>([]);
+export function useSearchWarmUp(timeline: Timeline): void {
+  const warmed = useRef<ListView<TimelineEntry>>([]);
   useEffect(() => {
     const from = isAppendOf(warmed.current, timeline) ? warmed.current.length : 0;
     let index = timeline.length - 1;
@@ -160,7 +160,7 @@ export function useSearchWarmUp(timeline: readonly TimelineEntry[]): void {
     const step = () => {
       const stop = Math.max(from, index - WARM_CHUNK);
       for (; index >= stop; index -= 1) {
-        const entry = timeline[index];
+        const entry = timeline.at(index);
         if (entry) searchTextOf(entry);
       }
       if (index >= from) handle = whenIdle(step);
