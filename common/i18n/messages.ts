@@ -8,6 +8,7 @@ import { devicesEn, devicesFr } from './catalogue/devices';
 import { exercisesEn, exercisesFr } from './catalogue/exercises';
 import { lifecycleEn, lifecycleFr } from './catalogue/lifecycle';
 import { monitorsEn, monitorsFr } from './catalogue/monitors';
+import { personEn, personFr } from './catalogue/person';
 import { rolesEn, rolesFr } from './catalogue/roles';
 import { runbooksEn, runbooksFr } from './catalogue/runbooks';
 import { shellEn, shellFr } from './catalogue/shell';
@@ -131,6 +132,7 @@ const en = {
   exercises: exercisesEn,
   shell: shellEn,
   devices: devicesEn,
+  person: personEn,
   sync: {
     disabled: 'This laptop only',
     disabledHint: 'No team hub joined: the record stays on this laptop. Join one in Settings.',
@@ -350,6 +352,7 @@ const fr: Messages = {
   exercises: exercisesFr,
   shell: shellFr,
   devices: devicesFr,
+  person: personFr,
   sync: {
     disabled: 'Ce portable seulement',
     disabledHint:

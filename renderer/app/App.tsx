@@ -21,6 +21,8 @@ import { CommsView } from '../features/comms/CommsView';
 import { Header } from '../features/settings/Header';
 import { SettingsView } from '../features/settings/SettingsView';
 import { WriteRefusalBanner } from '../features/settings/WriteRefusalBanner';
+import { useOwnPerson } from '../features/person/own-person';
+import { WhoAreYou } from '../features/person/WhoAreYou';
 import { QuickNote } from '../features/timeline/QuickNote';
 import { startHostSync } from '../sync/host-sync';
 import { catchUpSettings } from './catch-up-settings';
@@ -29,7 +31,7 @@ import { startShellBridge } from './shell-bridge';
 import { readWindowSettings, saveWindowSettings } from './window-settings';
 import { setLocale, useT } from '../i18n';
 import { createLogger } from '../log';
-import { actorName, isLanPeer, routeFromHash, routeToHash, useUiStore, type Route } from '../store/ui-store';
+import { isLanPeer, proposedName, routeFromHash, routeToHash, useUiStore, type Route } from '../store/ui-store';
 
 const log = createLogger('app');
 
@@ -63,6 +65,8 @@ async function bootstrap(): Promise<void> {
   });
   try {
     await getEventStore().identity();
+    // Who writes from this window changes only by a confirmed hand-over, never by a name typed or stale.
+    getEventStore().holdPerson();
   } catch (error) {
     ui.setAppState('error', error instanceof Error ? error.message : String(error));
     return;
@@ -106,9 +110,13 @@ async function bootstrap(): Promise<void> {
 export function App() {
   const t = useT();
   const { route, appState, appError, navigate } = useUiStore();
-  const actor = useUiStore((state) => actorName(state, t('header.you')));
+  const proposed = useUiStore(proposedName);
+  const isTeammate = useUiStore(isLanPeer);
   const syncStatus = useUiStore((state) => state.syncStatus);
   const state = useWarRoomState(getProjection());
+  const own = useOwnPerson(state?.devices);
+  // The enrolled person writes; before the first entry, the name proposed (the store refuses an empty one).
+  const actor = own.status === 'enrolled' ? own.name : proposed;
 
   useEffect(() => {
     const sync = () => navigate(routeFromHash(window.location.hash));
@@ -132,20 +140,38 @@ export function App() {
     else settingsOutbox().save({ locale });
   }, []);
 
-  // The new name signs what is written from now on, before the host has saved it:
-  // a slow host must not put the old name on the next note.
-  const changeName = useCallback(async (displayName: string) => {
+  // A name proposed before the first entry, kept where this window's settings live: on the host at
+  // the laptop (it is the host's own person too, see main/host), in the browser for a teammate.
+  const saveName = useCallback((displayName: string) => {
     const before = useUiStore.getState().settings;
     useUiStore.getState().setSettings({ locale: null, ...before, displayName });
     if (isLanPeer(useUiStore.getState())) saveWindowSettings({ displayName });
     else settingsOutbox().save({ displayName });
   }, []);
 
+  // The confirmed hand-over: the record first (one signed device.person-changed), then the name kept
+  // for this window's next visit and, at the laptop, for its host.
+  const handOver = useCallback(
+    async (name: string) => {
+      await getEventStore().changePerson(name);
+      saveName(name);
+    },
+    [saveName],
+  );
+
   const isReady = appState === 'ready' && state !== undefined;
+  // Nobody named at a device that has written nothing: ask before anything can be written.
+  const isAsking = isReady && own.status === 'new' && proposed === '';
   return (
     <div className="app" data-app-state={appState === 'error' ? 'error' : isReady ? 'ready' : 'loading'}>
       <ExerciseBanner state={state} />
-      <Header actor={actor} onLocale={(locale) => void changeLocale(locale)} onDisplayName={changeName} />
+      <Header
+        own={own}
+        proposed={proposed}
+        onLocale={(locale) => void changeLocale(locale)}
+        onDisplayName={saveName}
+        onHandOver={handOver}
+      />
       <WriteRefusalBanner devices={state?.devices} />
       <ClockBanner status={syncStatus} />
       <main>
@@ -187,12 +213,14 @@ export function App() {
           <MonitorsView state={state} actor={actor} onOpenIncident={(id) => go({ name: 'incident', id })} />
         )}
       </main>
-      {isReady && (
+      {/* Shortcuts that write wait for a name too. */}
+      {isReady && !isAsking && (
         <CommandPalette state={state} actor={actor} go={go} onLocale={(locale) => void changeLocale(locale)} />
       )}
-      {isReady && <QuickNote state={state} actor={actor} />}
+      {isReady && !isAsking && <QuickNote state={state} actor={actor} />}
       {isReady && <NotificationToasts />}
       {isReady && <InjectToasts state={state} />}
+      {isAsking && <WhoAreYou isTeammate={isTeammate} onAnswer={saveName} />}
     </div>
   );
 }

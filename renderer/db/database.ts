@@ -7,6 +7,7 @@ import { deviceIdOf } from '../../common/events/devices';
 import {
   DEFAULT_WORKSPACE,
   payloadSchemas,
+  personRefSchema,
   type EventDraft,
   type PersonRef,
   type WarEvent,
@@ -92,6 +93,22 @@ export class DraftError extends Error {
   }
 }
 
+type PersonEvent = Extract<WarEvent, { type: 'device.enrolled' | 'device.person-changed' }>;
+
+/** An event that names the person at its device from then on. */
+function isPersonEvent(event: WarEvent): event is PersonEvent {
+  return event.type === 'device.enrolled' || event.type === 'device.person-changed';
+}
+
+/** A person from a typed name: trimmed, and refused when empty or too long. */
+function personNamed(name: string, field: string): PersonRef {
+  const parsed = personRefSchema.safeParse({ name });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const kind = issue?.code === 'too_big' ? 'too-long' : issue?.code === 'too_small' ? 'required' : 'invalid';
+  throw new DraftError(issue?.message ?? 'invalid name', field, kind);
+}
+
 /** Validates and normalises a draft (trimmed text) before it is sealed. */
 function normaliseDraft(draft: EventDraft): EventDraft {
   const parsed = payloadSchemas[draft.type].safeParse(draft.payload);
@@ -117,6 +134,7 @@ export class EventStore implements EventLog {
   private knownIdentity: Promise<Identity> | null = null;
   private knownKey: Promise<KeyRow> | null = null;
   private enrolment: () => Promise<Enrolment> = async () => ({ kind: 'window' });
+  private isPersonHeld = false;
   private readonly appendListeners = new Set<() => void>();
 
   constructor(
@@ -169,10 +187,28 @@ export class EventStore implements EventLog {
   }
 
   /**
+   * From now on this device's person changes only through changePerson: a
+   * draft is written under the person enrolled, whatever actor it carries, and
+   * a device not enrolled yet enrols under the first draft's actor, which must
+   * be a name. The window holds its person once it starts (App), so a stale or
+   * mistyped name can never take the device over unseen. Without it (a bare
+   * store), a draft naming someone else records them taking the device over.
+   */
+  holdPerson(): void {
+    this.isPersonHeld = true;
+  }
+
+  /** The person this device's events are written by; null while its chain has not opened (nobody enrolled). */
+  async person(): Promise<PersonRef | null> {
+    const head = ((await this.db.meta.get('head'))?.value as ChainHead | undefined) ?? EMPTY_HEAD;
+    if (head.seq === 0) return null;
+    return (await this.storedPerson((await this.identity()).deviceId)) ?? null;
+  }
+
+  /**
    * Seals drafts onto this device's chain, signs them and stores them in one
    * transaction: either all of them land or none does. The chain opens with
-   * this window's enrolment; a new name in the "You" box is recorded before the
-   * events that are theirs. Signing is asynchronous (WebCrypto), so it happens
+   * this window's enrolment. Signing is asynchronous (WebCrypto), so it happens
    * between reading the head and writing: should another window of this
    * replica have written meanwhile, the drafts are sealed again after it.
    */
@@ -180,13 +216,49 @@ export class EventStore implements EventLog {
     const normalised = drafts.map(normaliseDraft);
     const first = normalised[0];
     if (!first) return [];
+    const named = () => personNamed(first.actor, 'actor');
+    const written = await this.seal(normalised, (current) => (current && this.isPersonHeld ? current : named()));
+    return written.drafts;
+  }
+
+  /**
+   * The person at this device changes, as they confirmed it: one signed
+   * `device.person-changed` (the enrolment itself if the chain has not opened),
+   * written by the new person. Earlier events keep theirs; later ones carry the
+   * new name. Nothing is written for the person already there, or for a name
+   * that is empty once trimmed (a DraftError on `person.name`).
+   */
+  async changePerson(name: string): Promise<WarEvent[]> {
+    const next = personNamed(name, 'person.name');
+    return (await this.seal([], () => next)).preamble;
+  }
+
+  /** The person of this device's last enrolment or change: kept beside the head, else read back from its chain. */
+  private async storedPerson(deviceId: string): Promise<PersonRef | undefined> {
+    const kept = (await this.db.meta.get('person'))?.value as PersonRef | undefined;
+    if (kept) return kept;
+    // Its own events restored from the host (a reinstall) name their person in the chain itself.
+    const last = await this.db.events
+      .where('[deviceId+seq]')
+      .between([deviceId, 0], [deviceId, Dexie.maxKey])
+      .reverse()
+      .filter(isPersonEvent)
+      .first();
+    return last && isPersonEvent(last) ? last.payload.person : undefined;
+  }
+
+  /** The loop behind append and changePerson: `choose` names the person, given the one enrolled (none before enrolment). */
+  private async seal(
+    drafts: readonly EventDraft[],
+    choose: (current: PersonRef | undefined) => PersonRef,
+  ): Promise<{ preamble: WarEvent[]; drafts: WarEvent[] }> {
     const identity = await this.identity();
     const key = await this.signingKey();
-    const person: PersonRef = { name: first.actor.trim() };
     const sign = (hash: string) => signWith(key, hash);
     for (;;) {
       const head = ((await this.db.meta.get('head'))?.value as ChainHead | undefined) ?? EMPTY_HEAD;
-      const current = (await this.db.meta.get('person'))?.value as PersonRef | undefined;
+      const current = head.seq === 0 ? undefined : await this.storedPerson(identity.deviceId);
+      const person = choose(current);
       const preamble: EventDraft[] = [];
       if (head.seq === 0) {
         const enrolment = await this.enrolment();
@@ -205,9 +277,10 @@ export class EventStore implements EventLog {
       } else if (current?.name !== person.name) {
         preamble.push({ type: 'device.person-changed', actor: person.name, payload: { person } });
       }
+      if (preamble.length === 0 && drafts.length === 0) return { preamble: [], drafts: [] };
       const sealed = await sealSigned(
         head,
-        [...preamble, ...normalised.map((draft) => ({ ...draft, actor: person.name }) as EventDraft)],
+        [...preamble, ...drafts.map((draft) => ({ ...draft, actor: person.name }) as EventDraft)],
         {
           workspace: identity.workspace,
           deviceId: identity.deviceId,
@@ -225,7 +298,7 @@ export class EventStore implements EventLog {
         await this.db.meta.put({ key: 'person', value: person });
         const last = signed.at(-1);
         if (last) await this.db.heads.put({ deviceId: last.deviceId, seq: last.seq, hash: last.hash, hlc: last.hlc });
-        return signed.slice(preamble.length);
+        return { preamble: signed.slice(0, preamble.length), drafts: signed.slice(preamble.length) };
       });
       if (!stored) continue;
       for (const listener of this.appendListeners) listener();
@@ -294,7 +367,11 @@ export class EventStore implements EventLog {
       const own = ((await this.db.meta.get('head'))?.value as ChainHead | undefined) ?? EMPTY_HEAD;
       let clock = own.hlc ?? HLC_ZERO;
       for (const event of plan.toStore) clock = receiveHlc(clock, decodeHlc(event.hlc), this.context.now());
-      const ownHead = plan.toStore.filter((event) => event.deviceId === identity.deviceId).at(-1);
+      const mine = plan.toStore.filter((event) => event.deviceId === identity.deviceId);
+      const ownHead = mine.at(-1);
+      // Its own events come back after a restore: the person they name is the one at this device.
+      const ownPerson = mine.filter(isPersonEvent).at(-1);
+      if (ownPerson) await this.db.meta.put({ key: 'person', value: ownPerson.payload.person });
       await this.db.meta.put({
         key: 'head',
         value: ownHead

@@ -33,7 +33,7 @@ interface UiState {
   /** Whether this window is the person at the laptop; null until the host has said. */
   access: WindowAccess | null;
   settings: Settings | null;
-  /** The person changed language or name and the host has not saved it yet. */
+  /** The person chose a language or a name and the host has not saved it yet. */
   isSettingsPending: boolean;
   syncStatus: SyncStatus | null;
   /** The host refused what this window wrote (a revoked device, say); null once it takes it again. */
@@ -72,12 +72,15 @@ export const useUiStore = create<UiState>((set) => ({
 }));
 
 /**
- * The name written as the author of new events. The host's login name is the
- * laptop owner's: a teammate's browser on the LAN never writes under it.
+ * The name this device enrols under with its first entry, before it has
+ * written anything: the one typed here, else (at the laptop) the host's own
+ * person, its account's login name, as main/host names it. A teammate's browser
+ * on the LAN never takes the laptop owner's. Empty when nobody is named: the
+ * window then asks who is there (never a placeholder such as "You").
  */
-export function actorName(state: Pick<UiState, 'settings' | 'appInfo' | 'access'>, fallback: string): string {
+export function proposedName(state: Pick<UiState, 'settings' | 'appInfo' | 'access'>): string {
   const login = isLanPeer(state) ? '' : state.appInfo?.userName;
-  return state.settings?.displayName || login || fallback;
+  return (state.settings?.displayName || login || '').trim();
 }
 
 /** A teammate's browser on the LAN, as the host said; unknown counts as at the laptop (the host still decides). */

@@ -9,6 +9,7 @@ import { CHROMIUM_ARGS, requireChromium } from '../support/chromium';
 import { spawnWebHost } from '../support/web-host-process';
 import { expect, test } from './fixtures';
 import { ExercisesPage } from './pages/exercises';
+import { WarRoomPage } from './pages/war-room-page';
 import { screenshot } from './screenshot';
 
 const TOKEN = 'e2e-join-token-0123456789';
@@ -73,6 +74,8 @@ test("a teammate's browser follows the exercise without its controls, and keeps 
     await teammate.goto(`${lanOrigin}/?join=${TOKEN}`);
     await teammate.locator('[data-app-state="ready"]').waitFor();
     await expect(teammate.getByTestId('lan-peer')).toBeVisible();
+    // Asked who they are before anything else (test/e2e/person.spec.ts).
+    await new WarRoomPage(teammate).answerWhoAreYou('Tariq');
     const room = new ExercisesPage(teammate);
     await room.openRoom();
     await expect(room.console).toBeVisible({ timeout: 60_000 });

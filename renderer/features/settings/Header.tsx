@@ -1,18 +1,24 @@
 // The bar over every screen: who you are, which language, whether the host answers.
-import { useState } from 'react';
 import { LOCALES, type Locale } from '../../../common/i18n/locales';
 import { useLocale, useT } from '../../i18n';
 import { isLanPeer, useUiStore } from '../../store/ui-store';
+import type { OwnPerson } from '../person/own-person';
+import { PersonBox } from '../person/PersonBox';
 import { SyncIndicator } from './SyncIndicator';
 
 interface Props {
-  actor: string;
+  /** Who is at this window's device, as its record says. */
+  own: OwnPerson;
+  /** The name its first entry would carry, while it has written nothing. */
+  proposed: string;
   onLocale(locale: Locale): void;
-  /** The name takes effect at once; the host saves it when it can. */
-  onDisplayName(name: string): Promise<void>;
+  /** A name typed before the first entry: the host saves it when it can. */
+  onDisplayName(name: string): void;
+  /** The confirmed hand-over of this device to someone else. */
+  onHandOver(name: string): Promise<void>;
 }
 
-export function Header({ actor, onLocale, onDisplayName }: Props) {
+export function Header({ own, proposed, onLocale, onDisplayName, onHandOver }: Props) {
   const t = useT();
   const locale = useLocale();
   const hostStatus = useUiStore((state) => state.hostStatus);
@@ -20,15 +26,6 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
   const isSettingsPending = useUiStore((state) => state.isSettingsPending);
   // A teammate's browser on the LAN: its language and name stay in it, and it says what it cannot do.
   const isTeammate = useUiStore(isLanPeer);
-  // While the field is being edited it holds a draft; otherwise the name in use.
-  const [draft, setDraft] = useState<string | null>(null);
-  const name = draft ?? actor;
-
-  const saveName = () => {
-    const trimmed = name.trim();
-    setDraft(null);
-    if (trimmed && trimmed !== actor) void onDisplayName(trimmed);
-  };
 
   return (
     <header className="app-header">
@@ -82,21 +79,7 @@ export function Header({ actor, onLocale, onDisplayName }: Props) {
         </span>
       )}
       <SyncIndicator status={syncStatus} />
-      <label className="inline-field">
-        <span>{t('header.you')}</span>
-        <input
-          data-testid="display-name"
-          aria-label={t('header.yourName')}
-          title={isTeammate ? `${t('header.yourName')}. ${t('header.keptInBrowser')}` : t('header.yourName')}
-          value={name}
-          maxLength={120}
-          onChange={(event) => setDraft(event.target.value)}
-          onBlur={saveName}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') event.currentTarget.blur();
-          }}
-        />
-      </label>
+      <PersonBox own={own} proposed={proposed} isTeammate={isTeammate} onName={onDisplayName} onHandOver={onHandOver} />
       <label className="inline-field">
         <span>{t('header.language')}</span>
         <select

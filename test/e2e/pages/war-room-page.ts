@@ -74,10 +74,55 @@ export class WarRoomPage {
     await expect(this.page.getByTestId('hub-joined')).toBeVisible();
   }
 
+  /** The header's "You" box, with what it is showing: `unknown`, `unnamed`, `proposed` or `enrolled`. */
+  get youBox(): Locator {
+    return this.page.getByTestId('you-box');
+  }
+
+  /** The person this device writes as, once it is enrolled (read-only). */
+  get youName(): Locator {
+    return this.page.getByTestId('you-name');
+  }
+
+  /** The first-visit question of a device nobody is named at. */
+  get whoAreYou(): Locator {
+    return this.page.getByTestId('who-are-you');
+  }
+
+  /**
+   * Says who is at this window, whatever it shows: answers the first-visit
+   * question, types the name before the first entry, or hands an enrolled
+   * device over (the name typed, then the confirmation).
+   */
   async setDisplayName(name: string): Promise<void> {
+    await expect(this.youBox).not.toHaveAttribute('data-person-state', 'unknown');
+    const state = await this.youBox.getAttribute('data-person-state');
+    if (state === 'unnamed') return this.answerWhoAreYou(name);
+    if (state === 'enrolled') return this.handOver(name);
     const field = this.page.getByTestId('display-name');
     await field.fill(name);
     await field.press('Enter');
     await expect(field).toHaveValue(name);
+  }
+
+  /** Answers "Who are you?" with Enter; the question goes and the name is the one proposed. */
+  async answerWhoAreYou(name: string): Promise<void> {
+    await expect(this.whoAreYou).toBeVisible();
+    await this.whoAreYou.getByTestId('who-name').fill(name);
+    await this.whoAreYou.getByTestId('who-name').press('Enter');
+    await expect(this.whoAreYou).toHaveCount(0);
+    await expect(this.page.getByTestId('display-name')).toHaveValue(name);
+  }
+
+  /** The deliberate hand-over of an enrolled device: who takes over, then the confirmation. */
+  async handOver(name: string): Promise<void> {
+    await this.page.getByTestId('person-change-open').click();
+    const dialog = this.page.getByTestId('person-change');
+    await dialog.getByTestId('person-change-name').fill(name);
+    await dialog.getByTestId('person-change-next').click();
+    await expect(dialog.getByTestId('person-change-summary')).toBeVisible();
+    await dialog.getByTestId('person-change-confirm').click();
+    await expect(dialog).toHaveCount(0);
+    await expect(this.youName).toHaveText(name);
   }
 }
