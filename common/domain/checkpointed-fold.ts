@@ -47,6 +47,23 @@ export class CheckpointedFold {
     this.keep = keep;
   }
 
+  /**
+   * Starts from a state folded earlier (a window's snapshot of its last visit)
+   * holding, per device, the events up to `vector`: later events fold on from
+   * it, and an older one refolds from it or, before it, from the record.
+   */
+  resume(state: WarRoomState, vector: Readonly<Record<string, number>>): void {
+    this.state = state;
+    this.folded = { ...vector };
+    this.checkpoints = state.last ? [{ at: state.last, state, vector: { ...vector } }] : [];
+    this.sinceCheckpoint = 0;
+  }
+
+  /** Per device, the last seq folded into the current state. */
+  get vector(): Readonly<Record<string, number>> {
+    return { ...this.folded };
+  }
+
   get current(): WarRoomState {
     return this.state;
   }
