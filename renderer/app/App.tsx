@@ -65,8 +65,6 @@ async function bootstrap(): Promise<void> {
   });
   try {
     await getEventStore().identity();
-    // Who writes from this window changes only by a confirmed hand-over, never by a name typed or stale.
-    getEventStore().holdPerson();
   } catch (error) {
     ui.setAppState('error', error instanceof Error ? error.message : String(error));
     return;

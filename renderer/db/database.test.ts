@@ -24,19 +24,25 @@ describe('event store (Dexie replica)', () => {
     const name = `db-${(n += 1)}`;
     const store = open(name);
     const [declared] = await store.append([declare('  Checkout down  ')]);
+    // A draft naming someone else is still Alice's: the device is hers until she hands it over.
     await store.append([
       { type: 'incident.note-added', incidentId: declared!.id, actor: 'Bob', payload: { text: 'PSP 502' } },
+    ]);
+    await store.changePerson('Bob');
+    await store.append([
+      { type: 'incident.note-added', incidentId: declared!.id, actor: 'Alice', payload: { text: 'Bob here now' } },
     ]);
     opened.pop()!.close();
 
     const reopened = open(name);
     const events = await reopened.all();
-    // The chain opens with the window's enrolment; Bob taking over the window is recorded before his note.
+    // The chain opens with the window's enrolment; Bob taking the window over is recorded before his note.
     expect([...events].sort((a, b) => a.seq - b.seq).map((event) => [event.seq, event.type, event.actor])).toEqual([
-      [1, 'device.enrolled', declared!.actor],
-      [2, 'incident.declared', declared!.actor],
-      [3, 'device.person-changed', 'Bob'],
-      [4, 'incident.note-added', 'Bob'],
+      [1, 'device.enrolled', 'Alice'],
+      [2, 'incident.declared', 'Alice'],
+      [3, 'incident.note-added', 'Alice'],
+      [4, 'device.person-changed', 'Bob'],
+      [5, 'incident.note-added', 'Bob'],
     ]);
     expect(events.find((event) => event.seq === 2)).toMatchObject({ payload: { title: 'Checkout down' } });
     expect(events.every((event) => /^[0-9a-f]{128}$/.test(event.sig ?? ''))).toBe(true);

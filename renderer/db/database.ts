@@ -134,7 +134,6 @@ export class EventStore implements EventLog {
   private knownIdentity: Promise<Identity> | null = null;
   private knownKey: Promise<KeyRow> | null = null;
   private enrolment: () => Promise<Enrolment> = async () => ({ kind: 'window' });
-  private isPersonHeld = false;
   private readonly appendListeners = new Set<() => void>();
 
   constructor(
@@ -186,18 +185,6 @@ export class EventStore implements EventLog {
     return this.knownKey;
   }
 
-  /**
-   * From now on this device's person changes only through changePerson: a
-   * draft is written under the person enrolled, whatever actor it carries, and
-   * a device not enrolled yet enrols under the first draft's actor, which must
-   * be a name. The window holds its person once it starts (App), so a stale or
-   * mistyped name can never take the device over unseen. Without it (a bare
-   * store), a draft naming someone else records them taking the device over.
-   */
-  holdPerson(): void {
-    this.isPersonHeld = true;
-  }
-
   /** The person this device's events are written by; null while its chain has not opened (nobody enrolled). */
   async person(): Promise<PersonRef | null> {
     const head = ((await this.db.meta.get('head'))?.value as ChainHead | undefined) ?? EMPTY_HEAD;
@@ -217,7 +204,11 @@ export class EventStore implements EventLog {
     const first = normalised[0];
     if (!first) return [];
     const named = () => personNamed(first.actor, 'actor');
-    const written = await this.seal(normalised, (current) => (current && this.isPersonHeld ? current : named()));
+    // The person changes only through changePerson: a draft is written under the
+    // person enrolled, whatever actor it carries (a stale or mistyped name never
+    // takes the device over unseen); a device not enrolled yet enrols under the
+    // first draft's actor, which must be a name.
+    const written = await this.seal(normalised, (current) => current ?? named());
     return written.drafts;
   }
 

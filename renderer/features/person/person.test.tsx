@@ -19,7 +19,6 @@ function heldStore(): EventStore {
   const db = new WarRoomDatabase(`person-${(n += 1)}`);
   opened.push(db);
   const store = new EventStore(db);
-  store.holdPerson();
   return store;
 }
 
@@ -171,7 +170,6 @@ describe('the header’s "You" box', () => {
 
   it('turns read-only once the device is enrolled; a confirmed hand-over writes one person change, and an empty name none', async () => {
     const store = getEventStore();
-    store.holdPerson();
     render(<Harness proposed="Alice" />);
     await waitFor(() => expect(screen.getByTestId('you-box').dataset.personState).toBe('proposed'));
     expect((screen.getByTestId('display-name') as HTMLInputElement).value).toBe('Alice');
@@ -219,7 +217,6 @@ describe('the header’s "You" box', () => {
 
   it('cancels a hand-over with Escape, writing nothing', async () => {
     const store = getEventStore();
-    store.holdPerson();
     await store.append([declare('Alice')]);
     render(<Harness proposed="Alice" />);
     await waitFor(() => expect(screen.getByTestId('you-box').dataset.personState).toBe('enrolled'));

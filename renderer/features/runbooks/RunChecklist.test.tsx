@@ -159,7 +159,11 @@ describe('approving a step of a checklist', () => {
         payload: { runId: 'run-here', stepId: 'restart', status: 'awaiting-approval' },
       },
     ]);
-    render(<Harness incidentId={incidentId} runId="run-here" actor="Bob" />);
+    // The device changes hands after it started the run: the next person at it still may not approve.
+    const starter = (await getEventStore().person())?.name ?? '';
+    const next = `${starter} (next shift)`;
+    await getEventStore().changePerson(next);
+    render(<Harness incidentId={incidentId} runId="run-here" actor={next} />);
     const approve = await within(await screen.findByTestId('run-step')).findByTestId('step-approve');
     await waitFor(() => expect(approve.dataset.blocked).toBe('approveStarterDevice'));
     expect(isDisabled(approve)).toBe(true);
