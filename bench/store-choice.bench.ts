@@ -281,8 +281,8 @@ export default async function storeChoice(): Promise<Figure[]> {
       ({ id, label, engine, firstOpen, family: 'pglite', runtime: node, isFirstOpenOnly }) satisfies Candidate;
     const left: string[] = [];
     const candidates: Candidate[] = [
-      pglite('pglite-app-initdb', 'PGlite as the app, initdb', 'pglite-app', 'initdb', true),
-      pglite('pglite-app', 'PGlite as the app (template copy)', 'pglite-app', 'template-copy'),
+      pglite('pglite-app-initdb', 'PGlite as before (128 MB buffers), initdb', 'pglite-app', 'initdb', true),
+      pglite('pglite-app', 'PGlite as before (128 MB buffers), template copy', 'pglite-app', 'template-copy'),
       pglite('pglite-tuned-load', 'PGlite tuned, loadDataDir', 'pglite-tuned', 'load-data-dir', true),
       pglite('pglite-tuned', 'PGlite tuned (template copy)', 'pglite-tuned', 'template-copy'),
       pglite('pglite-worker', 'PGlite tuned in a worker thread', 'pglite-worker', 'template-copy'),

@@ -87,7 +87,7 @@ function durableNodeFs(NodeFS: typeof NodeFSClass) {
   };
 }
 
-/** pglite-client.ts's START_PARAMS: PGlite's own less `-F` (fsync off), the WAL flushed by fsync(). */
+/** pglite-client.ts's START_PARAMS before its shared buffers were lowered to the tuned 16 MB: PGlite's own less `-F`, the WAL flushed by fsync(). */
 function appStartParams(defaults: readonly string[]): string[] {
   return [...defaults.filter((param) => param !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
 }
