@@ -323,6 +323,8 @@ class Folder {
   eventCount: number;
   last: WarEvent | undefined;
   private readonly devices: Map<string, DeviceView>;
+  /** The open incidents' ids, for monitor changes (hundreds of thousands in a year): made when first needed, dropped when an incident is declared or changes status. */
+  private openIds: string[] | null = null;
 
   constructor(from: WarRoomState) {
     this.devices = new Map(from.devices);
@@ -356,6 +358,7 @@ class Folder {
     // which of them a replica holds depends on the replica: they move nothing, not even `last`).
     if (!applyDeviceEvent(this.devices, event)) return;
     this.last = event;
+    if (event.type === 'incident.status-changed') this.openIds = null;
     this.eventCount += 1;
     const at = eventTime(event);
     switch (event.type) {
@@ -374,6 +377,7 @@ class Folder {
         this.scenarios = applyScenarioDoc(this.scenarios, event, at);
         return;
       case 'incident.declared':
+        this.openIds = null;
         this.declare(event, at);
         return;
       case 'monitor.state-changed':
@@ -441,8 +445,10 @@ class Folder {
   private monitorChanged(event: EventOf<'monitor.state-changed'>, at: number): void {
     const { monitorId, name, status, from, reason, latencyMs, services = [] } = event.payload;
     const wanted = new Set(services.map(normaliseName));
-    for (const [id, incident] of this.incidents) {
-      if (!isOpen(incident)) continue;
+    this.openIds ??= [...this.incidents.values()].filter(isOpen).map((incident) => incident.id);
+    for (const id of this.openIds) {
+      const incident = this.incidents.get(id);
+      if (!incident) continue;
       const isLinked = incident.monitors.has(monitorId);
       if (!isLinked && !incident.services.some((service) => wanted.has(normaliseName(service)))) continue;
       const draft = this.draft(id);
