@@ -100,7 +100,7 @@ const layers = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'dist/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
