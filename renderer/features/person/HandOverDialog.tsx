@@ -3,8 +3,8 @@
 // what is written next is the new person's) before anything is written. The
 // hand-over is one signed `device.person-changed` in the record.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { NAME_MAX } from '../../../common/events/event';
 import { useT } from '../../i18n';
+import { NameField } from './NameField';
 import { nameProblem, sayNameProblem } from './own-person';
 import { useModalDialog } from './use-modal-dialog';
 import './person.css';
@@ -24,7 +24,6 @@ export function HandOverDialog({ current, onConfirm, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const keepFocusInside = useModalDialog(dialog, input);
   const headingId = useId();
-  const errorId = useId();
   const [step, setStep] = useState<'name' | 'confirm'>('name');
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -74,27 +73,18 @@ export function HandOverDialog({ current, onConfirm, onClose }: Props) {
         <form onSubmit={toConfirm} noValidate>
           <h2 id={headingId}>{t('person.handOver.heading')}</h2>
           <p>{t('person.handOver.current', { current })}</p>
-          <label className="field">
-            <span>{t('person.handOver.name')}</span>
-            <input
-              ref={input}
-              data-testid="person-change-name"
-              autoComplete="off"
-              value={name}
-              maxLength={NAME_MAX}
-              aria-invalid={error !== null}
-              aria-describedby={error ? errorId : undefined}
-              onChange={(event) => {
-                setName(event.target.value);
-                setError(null);
-              }}
-            />
-          </label>
-          {error && (
-            <p className="error" role="alert" id={errorId} data-testid="person-change-error">
-              {error}
-            </p>
-          )}
+          <NameField
+            ref={input}
+            label={t('person.handOver.name')}
+            value={name}
+            error={error}
+            testId="person-change"
+            autoComplete="off"
+            onChange={(value) => {
+              setName(value);
+              setError(null);
+            }}
+          />
           <div className="actions">
             <button type="submit" className="primary" data-testid="person-change-next">
               {t('person.handOver.next')}

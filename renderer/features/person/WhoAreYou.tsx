@@ -4,8 +4,8 @@
 // answer becomes the name this device enrols under with its first entry.
 // It cannot be dismissed: Escape does nothing, Enter answers.
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { NAME_MAX } from '../../../common/events/event';
 import { useT } from '../../i18n';
+import { NameField } from './NameField';
 import { nameProblem, sayNameProblem } from './own-person';
 import { useModalDialog } from './use-modal-dialog';
 import './person.css';
@@ -23,7 +23,6 @@ export function WhoAreYou({ isTeammate, onAnswer }: Props) {
   const keepFocusInside = useModalDialog(dialog, input);
   const headingId = useId();
   const introId = useId();
-  const errorId = useId();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -50,28 +49,19 @@ export function WhoAreYou({ isTeammate, onAnswer }: Props) {
           <p>{isTeammate ? t('person.ask.introBrowser') : t('person.ask.introWindow')}</p>
           <p className="muted">{t('person.ask.behind')}</p>
         </div>
-        <label className="field">
-          <span>{t('person.ask.name')}</span>
-          <input
-            ref={input}
-            data-testid="who-name"
-            autoComplete="name"
-            value={name}
-            maxLength={NAME_MAX}
-            placeholder={t('person.ask.placeholder')}
-            aria-invalid={error !== null}
-            aria-describedby={error ? errorId : undefined}
-            onChange={(event) => {
-              setName(event.target.value);
-              setError(null);
-            }}
-          />
-        </label>
-        {error && (
-          <p className="error" role="alert" id={errorId} data-testid="who-error">
-            {error}
-          </p>
-        )}
+        <NameField
+          ref={input}
+          label={t('person.ask.name')}
+          value={name}
+          error={error}
+          testId="who"
+          autoComplete="name"
+          placeholder={t('person.ask.placeholder')}
+          onChange={(value) => {
+            setName(value);
+            setError(null);
+          }}
+        />
         <p className="muted person-dialog-note">{t('person.ask.later')}</p>
         <div className="actions">
           <button type="submit" className="primary" data-testid="who-submit">
