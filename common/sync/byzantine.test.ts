@@ -575,12 +575,11 @@ describe('sync convergence with an adversary (property)', () => {
   }, 120_000);
 });
 
-// Found while writing the property above. Two are fixed (device ids are made from
-// keys; a revocation racing a revoked device's next event no longer cuts a replica
-// off) and stay as tests; one is open: an enrolled device that signs two events at
-// one seq. It states what should hold and fails today (`it.fails`): when a fix
-// lands it passes, and vitest reports it until `.fails` is removed.
-describe('what an enrolled adversary can still split (known gaps)', () => {
+// Found while writing the property above, each fixed and kept as a test: device ids
+// are made from keys; a revocation racing a revoked device's next event no longer
+// cuts a replica off; an enrolled device that signs two events at one place is
+// revoked, with the proof, by the first replica holding both (common/events/fork.ts).
+describe('what an enrolled adversary could split', () => {
   const at = START;
   let ids = 0;
   const member = (deviceId: string, key: Key, name: string, kind: DeviceKind = 'host') =>
@@ -601,6 +600,16 @@ describe('what an enrolled adversary can still split (known gaps)', () => {
     for (const key of Object.keys(sa) as (keyof typeof sa)[]) expect(sa[key], String(key)).toEqual(sb[key]);
   };
   const [aliceKey, bobKey, , , malloryKey] = replicaKeys as [Key, Key, Key, Key, Key];
+  /** Alice and Bob, each holding Mallory's enrolment and first incident. */
+  const malloryKnownToBoth = async () => {
+    const alice = member('alice', aliceKey, 'Alice');
+    const bob = member('bob', bobKey, 'Bob');
+    const mallory = member('mallory', malloryKey, 'Mallory');
+    mallory.write(declare('m'), at);
+    await syncWith(alice, direct(mallory));
+    await syncWith(bob, direct(mallory));
+    return { alice, bob, mallory };
+  };
 
   it('device ids are bound to keys: a member cannot enrol its own key under an honest id a replica has not met', async () => {
     const alice = member('alice', aliceKey, 'Alice');
@@ -626,12 +635,7 @@ describe('what an enrolled adversary can still split (known gaps)', () => {
   });
 
   it('an enrolled device that signs two events at one seq is revoked from the fork on by the first replica to hold both', async () => {
-    const alice = member('alice', aliceKey, 'Alice');
-    const bob = member('bob', bobKey, 'Bob');
-    const mallory = member('mallory', malloryKey, 'Mallory');
-    mallory.write(declare('m'), at);
-    await syncWith(alice, direct(mallory));
-    await syncWith(bob, direct(mallory));
+    const { alice, bob, mallory } = await malloryKnownToBoth();
     const head = mallory.all().at(-1);
     const branch = (title: string) =>
       sealAfter(
@@ -677,12 +681,7 @@ describe('what an enrolled adversary can still split (known gaps)', () => {
   });
 
   it('a fork shown one branch after the other (the next event of the other branch) is proven too', async () => {
-    const alice = member('alice', aliceKey, 'Alice');
-    const bob = member('bob', bobKey, 'Bob');
-    const mallory = member('mallory', malloryKey, 'Mallory');
-    mallory.write(declare('m'), at);
-    await syncWith(alice, direct(mallory));
-    await syncWith(bob, direct(mallory));
+    const { alice, bob, mallory } = await malloryKnownToBoth();
     const head = mallory.all().at(-1);
     const seal = (last: WarEvent | undefined, title: string, ms: number) =>
       sealAfter(
@@ -705,12 +704,7 @@ describe('what an enrolled adversary can still split (known gaps)', () => {
   });
 
   it('a proof that does not hold is refused, and nothing of its batch is stored', async () => {
-    const alice = member('alice', aliceKey, 'Alice');
-    const bob = member('bob', bobKey, 'Bob');
-    const mallory = member('mallory', malloryKey, 'Mallory');
-    mallory.write(declare('m'), at);
-    await syncWith(alice, direct(mallory));
-    await syncWith(bob, direct(mallory));
+    const { alice, bob, mallory } = await malloryKnownToBoth();
     const [, second] = mallory.all() as [WarEvent, WarEvent];
     bob.write(declare('b'), at);
     // Bob claims Mallory forked, with two copies of one event: no contradiction.
