@@ -3,7 +3,8 @@
 // the CPU it uses, read from /proc. Three records: an empty one (a first start),
 // one with 500 HTTP monitors checked every 30 s against a server on loopback,
 // with a window open (a Chromium page on the host), and the seeded year of use
-// (`npm run seed`, 1,000,000 events; made once into bench/.cache when absent).
+// (`npm run seed`, 1,000,000 events; made once into bench/.cache when absent, or
+// WARROOM_SEED_DIR).
 // Three samples each, in turns. Linux only (/proc).
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, readFile, stat } from 'node:fs/promises';
@@ -25,7 +26,8 @@ const SAMPLES = 3;
 const CPU_WINDOW_MS = 30_000;
 const MONITORS = 500;
 const SEED_EVENTS = 1_000_000;
-const SEED_DIR = join(__dirname, '.cache', `seed-${SEED_EVENTS}`);
+/** The seeded record: made once into bench/.cache, or one made already (`WARROOM_SEED_DIR`, by `npm run seed`). */
+const SEED_DIR = process.env.WARROOM_SEED_DIR ?? join(__dirname, '.cache', `seed-${SEED_EVENTS}`);
 const TICKS_PER_S = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 /** Resident memory of a process and its children, in MB. */
@@ -176,7 +178,13 @@ export default async function hostFootprint(): Promise<Figure[]> {
               payload: {
                 collection: 'monitor',
                 docId: `m-${index}`,
-                body: { type: 'http', name: `Service ${index}`, url: `${server.url}/health/${index}`, interval: 30 },
+                body: {
+                  id: `m-${index}`,
+                  type: 'http',
+                  name: `Service ${index}`,
+                  url: `${server.url}/health/${index}`,
+                  interval: 30,
+                },
               },
             })),
           );
@@ -193,6 +201,8 @@ export default async function hostFootprint(): Promise<Figure[]> {
   } finally {
     await server.close();
   }
+  // Monitors that never ran would make the CPU row a lie.
+  if (server.hits() < MONITORS) throw new Error(`only ${server.hits()} checks reached the loopback server`);
   const cpuPerCore = monitored.map((each) => (each.steadyCpuPerS ?? 0) * 100);
   const startCpu = seeded.map((each) => each.startCpuS);
   return [
