@@ -13,7 +13,7 @@ import {
 import type { DeviceKey } from '../services/identity/device-key';
 import type { EventLog, OrderedLog } from '../../common/sync/event-log';
 import type { Logger } from '../services/logger';
-import { hasPgliteDatabase, hasPgliteTemplate, openPgliteClient } from './store/pglite-client';
+import { hasPgliteDatabase, openPgliteClient } from './store/pglite-client';
 import { SqlEventStore, type SqlEventLog } from './store/sql-event-log';
 
 export type AppendOwn = (drafts: readonly EventDraft[], nowMs: number) => Promise<readonly WarEvent[]>;
@@ -51,9 +51,9 @@ export function hasHostStore(dataDir: string): Promise<boolean> {
   return hasPgliteDatabase(storeDir(dataDir));
 }
 
-/** Whether opening the record takes seconds: a first start with no empty database made at build time to copy. */
-export async function isSlowFirstOpen(dataDir: string): Promise<boolean> {
-  return !(await hasHostStore(dataDir)) && !(await hasPgliteTemplate());
+/** Whether this start creates the record (a first start). */
+export async function isFirstOpen(dataDir: string): Promise<boolean> {
+  return !(await hasHostStore(dataDir));
 }
 
 /** Who this host writes as: its device key and the person at the laptop. */

@@ -13,7 +13,7 @@ import { createLogger } from '../services/logger';
 import { appVersion, RENDERER_DIR } from './app-paths';
 import { defaultDataDir } from './data-dir';
 import { createHost, systemLocaleFromEnv } from './host';
-import { isSlowFirstOpen } from './host-store';
+import { isFirstOpen } from './host-store';
 import { hostServices } from './host-services';
 import { startWebHost, type WebHost } from './web-host';
 
@@ -106,13 +106,12 @@ export async function runWeb(args: WebArgs): Promise<{ web: WebHost; close(): Pr
   const say = (key: string, values?: Record<string, string | number>) =>
     process.stdout.write(`${translate(locale, key, values)}\n`);
 
-  // A first start with no empty database made at build time to copy (a build
-  // without `scripts/pglite-template.ts`) runs initdb: seconds during which the
-  // host would answer late, so the record is created before the address is
-  // given. Otherwise opening is short and left to the host, behind the window's
-  // loading. A store that cannot open is logged by the host; the window still
-  // works from its own copy.
-  if (await isSlowFirstOpen(args.dataDir)) {
+  // On a first start the record is created before the address is given (a copy
+  // of the empty database made at build time, or initdb without one), so that a
+  // window finds a host whose record is open and followed. Reopening it later is
+  // short and left to the host, behind the window's loading. A store that cannot
+  // open is logged by the host; the window still works from its own copy.
+  if (await isFirstOpen(args.dataDir)) {
     const slowOpen = setTimeout(() => say('cli.opening'), OPENING_NOTICE_MS);
     await host.log().catch(() => undefined);
     clearTimeout(slowOpen);
