@@ -51,11 +51,6 @@ export function hasHostStore(dataDir: string): Promise<boolean> {
   return hasPgliteDatabase(storeDir(dataDir));
 }
 
-/** Whether this start creates the record (a first start). */
-export async function isFirstOpen(dataDir: string): Promise<boolean> {
-  return !(await hasHostStore(dataDir));
-}
-
 /** Who this host writes as: its device key and the person at the laptop. */
 export interface HostIdentity {
   readonly key: DeviceKey;

@@ -13,7 +13,7 @@ import { createLogger } from '../services/logger';
 import { appVersion, RENDERER_DIR } from './app-paths';
 import { defaultDataDir } from './data-dir';
 import { createHost, systemLocaleFromEnv } from './host';
-import { isFirstOpen } from './host-store';
+import { hasHostStore } from './host-store';
 import { hostServices } from './host-services';
 import { startWebHost, type WebHost } from './web-host';
 
@@ -111,7 +111,7 @@ export async function runWeb(args: WebArgs): Promise<{ web: WebHost; close(): Pr
   // window finds a host whose record is open and followed. Reopening it later is
   // short and left to the host, behind the window's loading. A store that cannot
   // open is logged by the host; the window still works from its own copy.
-  if (await isFirstOpen(args.dataDir)) {
+  if (!(await hasHostStore(args.dataDir))) {
     const slowOpen = setTimeout(() => say('cli.opening'), OPENING_NOTICE_MS);
     await host.log().catch(() => undefined);
     clearTimeout(slowOpen);

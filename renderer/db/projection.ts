@@ -19,9 +19,8 @@ const ALL = 2 ** 32 - 1;
 /** The code running: the bundle's address carries a hash of its content, so a new build never takes an old build's snapshot. */
 export const SNAPSHOT_BUILD = import.meta.url;
 
-/** A snapshot is kept once this many events were folded since the last one, or after `SAVE_AFTER_MS` with any. */
+/** A snapshot is kept once this many events were folded since the last one, and when the page is hidden (closed, reloaded). */
 const SAVE_EVERY_EVENTS = 1_000;
-const SAVE_AFTER_MS = 60_000;
 
 export class Projection {
   private state: WarRoomState | undefined;
@@ -33,7 +32,6 @@ export class Projection {
   private stop: (() => void) | null = null;
   private readonly snapshots: SnapshotStore;
   private unsaved = 0;
-  private savedAt = Date.now();
   private isSaving = false;
   private resumed: Promise<void> | null = null;
 
@@ -100,8 +98,8 @@ export class Projection {
     this.state = await this.fold.add(fresh);
     for (const listener of this.listeners) listener();
     this.unsaved += fresh.length;
-    if (this.unsaved >= SAVE_EVERY_EVENTS || (this.unsaved > 0 && Date.now() - this.savedAt >= SAVE_AFTER_MS))
-      this.saveWhenIdle();
+    // Not on a timer: a save copies the whole state on this thread, and a note being posted must not wait for it.
+    if (this.unsaved >= SAVE_EVERY_EVENTS) this.saveWhenIdle();
   }
 
   /** Starts from the last visit's snapshot, when this code folded it and the record still holds what it was folded from. */
@@ -144,7 +142,6 @@ export class Projection {
       hashes[deviceId] = hash;
     }
     this.unsaved = 0;
-    this.savedAt = Date.now();
     await this.snapshots.save({ key: 'fold', build: SNAPSHOT_BUILD, vector, hashes, state: toSnapshot(state) });
   }
 }
